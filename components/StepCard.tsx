@@ -1,0 +1,160 @@
+import { type CSSProperties, type Ref, useId, useState } from 'react';
+import type { Lang, MessageKey, Translate } from '../lib/i18n';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface CardSource {
+  id: string;
+  title: string;
+  url: string;
+  verified: string;
+  confidence: Confidence;
+}
+
+export interface StepCardProps {
+  guideId: string;
+  stepId: string;
+  kind: 'action' | 'check' | 'warning';
+  title: string;
+  body: string;
+  /** Zero-based. */
+  index: number;
+  count: number;
+  sources: CardSource[];
+  anchorState: 'found' | 'fallback';
+  pathInWords?: string;
+  lang: Lang;
+  t: Translate;
+  /** Where floating-ui placed the card; null centres it (fallback, or before the first measure). */
+  position: { x: number; y: number } | null;
+  cardRef?: Ref<HTMLDivElement>;
+  onDone: () => void;
+  onBack?: () => void;
+  onHide: () => void;
+  onCopyDiagnostic?: () => Promise<void>;
+}
+
+const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
+const CONFIDENCE_TEXT: Record<Confidence, MessageKey> = {
+  high: 'confidenceHigh',
+  medium: 'confidenceMedium',
+  low: 'confidenceLow',
+};
+const KIND_TEXT: Record<StepCardProps['kind'], MessageKey> = {
+  action: 'cardKindAction',
+  check: 'cardKindCheck',
+  warning: 'cardKindWarning',
+};
+
+/** The weakest source decides how sure the card may sound. */
+export function lowestConfidence(sources: readonly { confidence: Confidence }[]): Confidence {
+  return CONFIDENCE_ORDER.find((level) => sources.some((source) => source.confidence === level)) ?? 'high';
+}
+
+export function StepCard(props: StepCardProps) {
+  const { t } = props;
+  const titleId = useId();
+  const [minimised, setMinimised] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const confidence = lowestConfidence(props.sources);
+  const placement: CSSProperties = props.position
+    ? { left: props.position.x, top: props.position.y }
+    : { left: '50%', top: '30%', transform: 'translate(-50%, 0)' };
+
+  if (minimised) {
+    return (
+      <button
+        type="button"
+        className="cx-pill"
+        data-cloudexit="pill"
+        onClick={() => setMinimised(false)}
+        style={{ right: 16, bottom: 16 }}
+      >
+        {t('cardRestore', props.index + 1, props.count)}
+      </button>
+    );
+  }
+
+  return (
+    <div
+      ref={props.cardRef}
+      className={`cx-card cx-kind-${props.kind}`}
+      data-cloudexit="card"
+      data-guide-id={props.guideId}
+      data-step-id={props.stepId}
+      data-anchor-state={props.anchorState}
+      role="dialog"
+      aria-labelledby={titleId}
+      lang={props.lang === 'zh' ? 'zh-CN' : 'en'}
+      style={placement}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setMinimised(true);
+      }}
+    >
+      <div className="cx-header">
+        <span className="cx-step">{t('cardStep', props.index + 1, props.count)}</span>
+        <span className={`cx-kind cx-kind-badge-${props.kind}`}>{t(KIND_TEXT[props.kind])}</span>
+        <button type="button" className="cx-icon" aria-label={t('cardMinimise')} onClick={() => setMinimised(true)}>
+          –
+        </button>
+      </div>
+      <h2 id={titleId} className="cx-title">
+        {props.title}
+      </h2>
+      <p className="cx-body">{props.body}</p>
+      {props.anchorState === 'fallback' && (
+        <div className="cx-fallback" data-cloudexit="fallback">
+          <p>{t('fallbackNotFound')}</p>
+          <p className="cx-path" data-cloudexit="menu-path-text">
+            {props.pathInWords ?? t('fallbackNoPath')}
+          </p>
+          {props.onCopyDiagnostic && (
+            <button
+              type="button"
+              className="cx-secondary"
+              data-cloudexit-action="copy-diagnostic"
+              onClick={async () => {
+                await props.onCopyDiagnostic?.();
+                setCopied(true);
+              }}
+            >
+              {copied ? t('copiedDiagnostic') : t('copyDiagnostic')}
+            </button>
+          )}
+        </div>
+      )}
+      {confidence !== 'high' && (
+        <p className={`cx-confidence cx-confidence-${confidence}`} data-cloudexit="confidence">
+          {t(CONFIDENCE_TEXT[confidence])}
+        </p>
+      )}
+      <ul className="cx-sources" aria-label={t('cardSource')}>
+        {props.sources.map((source) => (
+          <li key={source.id}>
+            {t('cardSource')} {source.id}:{' '}
+            <a href={source.url} target="_blank" rel="noreferrer noopener">
+              {source.title}
+            </a>{' '}
+            <span className="cx-verified">({t('cardVerified', source.verified)})</span>
+          </li>
+        ))}
+      </ul>
+      <div className="cx-actions">
+        {props.onBack && (
+          <button type="button" className="cx-secondary" data-cloudexit-action="back" onClick={props.onBack}>
+            {t('cardBack')}
+          </button>
+        )}
+        <button type="button" className="cx-primary" data-cloudexit-action="step-done" onClick={props.onDone}>
+          {t('cardDone')}
+        </button>
+      </div>
+      <div className="cx-footer">
+        <span>{t('cardPointsAt')}</span>
+        <button type="button" className="cx-link" data-cloudexit-action="hide-on-page" onClick={props.onHide}>
+          {t('cardClose')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Guide, Page, Provider, Step } from '../rules/schema';
+import { evaluateDetector } from './detect';
+import { matchPagesByUrl, type PageMatch } from './url';
+
+/** Which steps of one guide the user has marked done. */
+export interface GuideProgress {
+  done: string[];
+}
+export type ProgressByGuide = Record<string, GuideProgress | undefined>;
+
+/**
+ * URL first (cheap), then the page's DOM detectors: a URL alone never anchors a step, because
+ * consoles reuse routes and render different apps behind one path.
+ */
+export function detectPage(providers: readonly Provider[], href: string, doc: Document): PageMatch | null {
+  for (const match of matchPagesByUrl(providers, href)) {
+    if (evaluateDetector(match.page.detect, doc)) return match;
+  }
+  return null;
+}
+
+/** True once the page's optional "ready" detector holds (table rendered, spinner gone). */
+export function isPageReady(page: Page, doc: Document): boolean {
+  return page.ready ? evaluateDetector(page.ready, doc) : true;
+}
+
+export function guidesForPage(guides: readonly Guide[], match: PageMatch): Guide[] {
+  return guides.filter(
+    (guide) => guide.provider === match.provider.id && guide.steps.some((step) => step.pages.includes(match.page.id)),
+  );
+}
+
+export interface ActiveStep {
+  guide: Guide;
+  step: Step;
+  /** Zero-based position of the step in the guide. */
+  index: number;
+  count: number;
+}
+
+/** The first step the user has not done that shows on this page. */
+export function activeStepOnPage(guide: Guide, pageId: string, progress: GuideProgress | undefined): ActiveStep | null {
+  const done = new Set(progress?.done ?? []);
+  const index = guide.steps.findIndex((step) => !done.has(step.id) && step.pages.includes(pageId));
+  if (index < 0) return null;
+  return { guide, step: guide.steps[index]!, index, count: guide.steps.length };
+}
+
+export interface PageDecision {
+  match: PageMatch;
+  guides: Guide[];
+  active: ActiveStep | null;
+}
+
+/**
+ * Everything the overlay needs to know about one page visit, decided without side effects.
+ * `preferredGuideId` is the guide the user chose in the popup, when it applies here.
+ */
+export function decide(input: {
+  providers: readonly Provider[];
+  guides: readonly Guide[];
+  href: string;
+  doc: Document;
+  progress: ProgressByGuide;
+  preferredGuideId?: string;
+  hiddenGuideIds?: readonly string[];
+}): PageDecision | null {
+  const match = detectPage(input.providers, input.href, input.doc);
+  if (!match) return null;
+  const hidden = new Set(input.hiddenGuideIds ?? []);
+  const guides = guidesForPage(input.guides, match).filter((guide) => !hidden.has(guide.id));
+  const ordered = [
+    ...guides.filter((guide) => guide.id === input.preferredGuideId),
+    ...guides.filter((guide) => guide.id !== input.preferredGuideId),
+  ];
+  for (const guide of ordered) {
+    const active = activeStepOnPage(guide, match.page.id, input.progress[guide.id]);
+    if (active) return { match, guides, active };
+  }
+  return { match, guides, active: null };
+}

@@ -1,0 +1,59 @@
+import type { Page, Provider, UrlPattern } from '../rules/schema';
+
+/** `*.example.com` covers example.com and every subdomain, as in manifest match patterns. */
+export function hostMatches(pattern: string, host: string): boolean {
+  const hostname = host.toLowerCase();
+  if (!pattern.startsWith('*.')) return hostname === pattern;
+  const base = pattern.slice(2);
+  return hostname === base || hostname.endsWith(`.${base}`);
+}
+
+const regexCache = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let regex = regexCache.get(source);
+  if (!regex) {
+    regex = new RegExp(source);
+    regexCache.set(source, regex);
+  }
+  return regex;
+}
+
+/** Hash patterns see the fragment without its leading "#", so rules read like the console's routes. */
+export function urlMatches(pattern: UrlPattern, url: URL): boolean {
+  if (!pattern.hosts.some((host) => hostMatches(host, url.hostname))) return false;
+  if (pattern.path !== undefined && !compiled(pattern.path).test(url.pathname)) return false;
+  if (pattern.hash !== undefined && !compiled(pattern.hash).test(url.hash.replace(/^#/, ''))) return false;
+  for (const [key, source] of Object.entries(pattern.query ?? {})) {
+    const value = url.searchParams.get(key);
+    if (value === null || !compiled(source).test(value)) return false;
+  }
+  return true;
+}
+
+export interface PageMatch {
+  provider: Provider;
+  page: Page;
+}
+
+export function toUrl(href: string | URL): URL | null {
+  if (href instanceof URL) return href;
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}
+
+/** Pages whose URL patterns match; the DOM detectors still have to confirm each one. */
+export function matchPagesByUrl(providers: readonly Provider[], href: string | URL): PageMatch[] {
+  const url = toUrl(href);
+  if (!url) return [];
+  const matches: PageMatch[] = [];
+  for (const provider of providers) {
+    if (!provider.hosts.some((host) => hostMatches(host, url.hostname))) continue;
+    for (const page of provider.pages) {
+      if (page.urls.some((pattern) => urlMatches(pattern, url))) matches.push({ provider, page });
+    }
+  }
+  return matches;
+}

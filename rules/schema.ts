@@ -1,0 +1,271 @@
+/**
+ * The rule model (architecture §2) as zod schemas. Everything CloudExit knows about a console is
+ * data that parses with these schemas: built-in rule files, user-imported packs, and the JSON
+ * Schema that editors use (`npm run rules:schema`).
+ *
+ * Written with `zod/mini` so that bundles which validate at run time (options, popup, background)
+ * stay small and carry no `Function('')` JIT probe (addons-linter flags it as eval).
+ * Objects are strict: a misspelt key is an error, never silently ignored.
+ */
+import * as z from 'zod/mini';
+
+const nonEmpty = () => z.string().check(z.minLength(1), z.trim());
+const id = () =>
+  z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-case letters, digits and "-"'));
+/** A regular expression in source form; checked to compile so a rule cannot crash the engine. */
+const regexSource = () =>
+  z.string().check(
+    z.minLength(1),
+    z.refine((source) => {
+      try {
+        new RegExp(source);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression'),
+  );
+const isoDate = () => z.iso.date();
+const httpsUrl = () => z.url({ protocol: /^https$/ });
+
+export const LocalizedText = z.strictObject({ zh: nonEmpty(), en: nonEmpty() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Several wordings of one label: zh and en, old and new console wording (续订 / 续费). */
+const Labels = () => z.array(nonEmpty()).check(z.minLength(1));
+const TextMatch = z.enum(['exact', 'startsWith', 'contains']);
+const why = () => nonEmpty().check(z.describe('one line: why this candidate exists (which console variant)'));
+
+export const Confidence = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const Source = z.strictObject({
+  id: nonEmpty().check(z.describe('fact id in knowledge/cancellation-facts.md, e.g. "A8"')),
+  title: nonEmpty(),
+  url: httpsUrl(),
+  confidence: Confidence,
+  verified: isoDate(),
+  note: z.optional(nonEmpty()),
+});
+export type Source = z.infer<typeof Source>;
+
+// ---------------------------------------------------------------------------------------------
+// Anchors: an ordered list of candidates; the first that resolves to exactly one rendered
+// element wins, and the engine records which one (the drift signal when a console changes).
+
+const CssCandidate = z.strictObject({ type: z.literal('css'), css: nonEmpty(), why: why() });
+const TextCandidate = z.strictObject({
+  type: z.literal('text'),
+  css: nonEmpty().check(z.describe('which elements may carry the label, e.g. "button, [role=button]"')),
+  text: Labels(),
+  match: z.optional(TextMatch),
+  why: why(),
+});
+const RoleCandidate = z.strictObject({
+  type: z.literal('role'),
+  role: nonEmpty(),
+  name: Labels(),
+  match: z.optional(TextMatch),
+  why: why(),
+});
+const TestIdCandidate = z.strictObject({
+  type: z.literal('testId'),
+  value: nonEmpty(),
+  attribute: z.optional(nonEmpty()),
+  why: why(),
+});
+type SimpleCandidate =
+  | z.infer<typeof CssCandidate>
+  | z.infer<typeof TextCandidate>
+  | z.infer<typeof RoleCandidate>
+  | z.infer<typeof TestIdCandidate>;
+export type ChainCandidate = { type: 'chain'; links: Candidate[]; why: string };
+export type Candidate = SimpleCandidate | ChainCandidate;
+
+/** Each link resolves inside the previous match: its open shadow root, its same-origin iframe document, or itself. */
+const ChainCandidate: z.ZodMiniType<ChainCandidate> = z.strictObject({
+  type: z.literal('chain'),
+  get links() {
+    return z.array(Candidate).check(z.minLength(2));
+  },
+  why: why(),
+});
+export const Candidate: z.ZodMiniType<Candidate> = z.discriminatedUnion('type', [
+  CssCandidate,
+  TextCandidate,
+  RoleCandidate,
+  TestIdCandidate,
+  ChainCandidate,
+]);
+
+export const Locator = z.strictObject({ candidates: z.array(Candidate).check(z.minLength(1)) });
+export type Locator = z.infer<typeof Locator>;
+
+// ---------------------------------------------------------------------------------------------
+// Detectors: fast DOM/text checks that confirm a page. They never wait; the engine retries.
+
+/** Page checks that cannot be expressed as data live in the engine under these names. */
+export const NamedDetectorId = z.enum(['zabbix-frontend']);
+
+export type Detector =
+  | { type: 'exists'; locator: Locator }
+  | { type: 'text'; css?: string; includes: string[] }
+  | { type: 'title'; includes: string[] }
+  | { type: 'named'; name: z.infer<typeof NamedDetectorId> }
+  | { type: 'all'; of: Detector[] }
+  | { type: 'any'; of: Detector[] }
+  | { type: 'not'; detector: Detector };
+
+export const Detector: z.ZodMiniType<Detector> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('exists'), locator: Locator }),
+  z.strictObject({ type: z.literal('text'), css: z.optional(nonEmpty()), includes: Labels() }),
+  z.strictObject({ type: z.literal('title'), includes: Labels() }),
+  z.strictObject({ type: z.literal('named'), name: NamedDetectorId }),
+  z.strictObject({
+    type: z.literal('all'),
+    get of() {
+      return z.array(Detector).check(z.minLength(1));
+    },
+  }),
+  z.strictObject({
+    type: z.literal('any'),
+    get of() {
+      return z.array(Detector).check(z.minLength(1));
+    },
+  }),
+  z.strictObject({
+    type: z.literal('not'),
+    get detector() {
+      return Detector;
+    },
+  }),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Pages and providers
+
+const hostPattern = () =>
+  z.string().check(z.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name, optionally starting with "*."'));
+
+/** Consoles route by path, by hash (`#/server/…`) and by query (`?region=…`): all three can be matched. */
+export const UrlPattern = z.strictObject({
+  hosts: z.array(hostPattern()).check(z.minLength(1)),
+  path: z.optional(regexSource()),
+  hash: z.optional(regexSource()),
+  query: z.optional(z.record(nonEmpty(), regexSource())),
+});
+export type UrlPattern = z.infer<typeof UrlPattern>;
+
+export const Page = z.strictObject({
+  id: id(),
+  title: LocalizedText,
+  urls: z.array(UrlPattern).check(z.minLength(1)),
+  detect: Detector,
+  ready: z.optional(Detector),
+  examples: z.strictObject({
+    urls: z.array(httpsUrl()).check(z.minLength(1)),
+    fixtures: z.array(nonEmpty()).check(z.minLength(1)),
+  }),
+});
+export type Page = z.infer<typeof Page>;
+
+export const SiteLinkKey = z.enum(['home', 'billing', 'renewal', 'refund', 'bills', 'orders', 'account']);
+export type SiteLinkKey = z.infer<typeof SiteLinkKey>;
+export const SiteId = z.enum(['cn', 'intl']);
+export type SiteId = z.infer<typeof SiteId>;
+
+export const Provider = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: id(),
+  name: LocalizedText,
+  kind: z.enum(['cloud', 'self-hosted', 'device-cloud', 'none']),
+  /** Manifest-style host patterns this provider's pages live on (must be covered by the manifest). */
+  hosts: z.array(hostPattern()),
+  sites: z.partialRecord(SiteId, z.partialRecord(SiteLinkKey, httpsUrl())),
+  pages: z.array(Page),
+});
+export type Provider = z.infer<typeof Provider>;
+
+// ---------------------------------------------------------------------------------------------
+// Guides, steps, checklists, deadlines
+
+export type Advance =
+  | { type: 'click' }
+  | { type: 'appears'; locator: Locator }
+  | { type: 'page'; page: string }
+  | { type: 'manual' };
+export const Advance = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('click') }),
+  z.strictObject({ type: z.literal('appears'), locator: Locator }),
+  z.strictObject({ type: z.literal('page'), page: id() }),
+  z.strictObject({ type: z.literal('manual') }),
+]);
+
+export const Step = z.strictObject({
+  id: id(),
+  kind: z.enum(['action', 'check', 'warning']),
+  title: LocalizedText,
+  body: LocalizedText,
+  /** Page ids (of this guide's provider) where the step shows on the page; empty = checklist-only. */
+  pages: z.array(id()),
+  anchor: z.optional(Locator),
+  /** One locator per menu level, outermost first; the ring walks them level by level. */
+  menuPath: z.optional(z.array(Locator).check(z.minLength(1))),
+  /** The path in words, shown when the anchor cannot be found ("费用与成本 › 资源退订 › 退订资源"). */
+  pathInWords: z.optional(LocalizedText),
+  advanceOn: z.optional(Advance),
+  sources: z.array(nonEmpty()).check(z.minLength(1)),
+});
+export type Step = z.infer<typeof Step>;
+
+export const ChecklistItem = z.strictObject({
+  id: id(),
+  phase: z.enum(['before', 'during', 'after']),
+  title: LocalizedText,
+  detail: z.optional(LocalizedText),
+  sources: z.optional(z.array(nonEmpty())),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
+export const Deadline = z.strictObject({
+  id: id(),
+  title: LocalizedText,
+  /** The event the countdown starts from. */
+  from: z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']),
+  offset: z.strictObject({
+    days: z.optional(z.int().check(z.minimum(0))),
+    hours: z.optional(z.int().check(z.minimum(0))),
+    workingDays: z.optional(z.int().check(z.minimum(0))),
+  }),
+  /** Providers state calendar rules in their own zone (Aliyun, Tencent: Asia/Shanghai). */
+  timeZone: nonEmpty(),
+  alignTo: z.optional(z.enum(['startOfDay', 'endOfDay'])),
+  sources: z.array(nonEmpty()).check(z.minLength(1)),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const Guide = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: id(),
+  provider: id(),
+  title: LocalizedText,
+  summary: LocalizedText,
+  billingModel: z.enum(['subscription', 'pay-as-you-go', 'any', 'account', 'none']),
+  difficulty: z.enum(['easy', 'medium', 'hard']),
+  verified: isoDate(),
+  sources: z.array(Source).check(z.minLength(1)),
+  steps: z.array(Step).check(z.minLength(1)),
+  checklist: z.array(ChecklistItem),
+  deadlines: z.array(Deadline),
+});
+export type Guide = z.infer<typeof Guide>;
+
+/** The unit users import and export: any number of providers and guides. */
+export const RulePack = z.strictObject({
+  $schema: z.optional(z.string()),
+  schemaVersion: z.literal(1),
+  name: nonEmpty(),
+  providers: z.array(Provider),
+  guides: z.array(Guide),
+});
+export type RulePack = z.infer<typeof RulePack>;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { accessibleName, resolveLocator } from '../../../engine/locate';
+import type { Locator } from '../../../rules/schema';
+import { htmlDocument } from '../support/fixtures';
+
+const tabLocator: Locator = {
+  candidates: [
+    { type: 'role', role: 'tab', name: ['自动续订', 'Auto-Renewal'], why: 'role + name' },
+    { type: 'text', css: '.tab', text: ['自动续订'], why: 'tabs without roles' },
+  ],
+};
+
+describe('resolveLocator', () => {
+  it('returns the single rendered match and which candidate found it', () => {
+    const doc = htmlDocument(
+      `<div role="tablist"><div role="tab">手动续订</div><div role="tab"><span>自动续订</span> <em>2</em></div></div>`,
+    );
+    const result = resolveLocator(tabLocator, doc);
+    expect(result.status).toBe('found');
+    if (result.status !== 'found') return;
+    expect(result.candidateIndex).toBe(0);
+    expect(result.element.textContent).toContain('自动续订');
+    expect(result.tried).toEqual([{ index: 0, type: 'role', why: 'role + name', matched: 1, hidden: 0 }]);
+  });
+
+  it('falls through to the next candidate and reports what each one saw', () => {
+    const doc = htmlDocument(`<div class="tab">手动续订</div><div class="tab">自动续订</div>`);
+    const result = resolveLocator(tabLocator, doc);
+    expect(result.status).toBe('found');
+    if (result.status !== 'found') return;
+    expect(result.candidateIndex).toBe(1);
+    expect(result.tried.map((t) => t.matched)).toEqual([0, 1]);
+  });
+
+  it('ignores hidden duplicates but counts them', () => {
+    const doc = htmlDocument(
+      `<style>.mobile{display:none}</style><button>设置为不续订</button><div class="mobile"><button>设置为不续订</button></div>`,
+    );
+    const result = resolveLocator({ candidates: [{ type: 'role', role: 'button', name: ['设置为不续订'], why: 'x' }] }, doc);
+    expect(result.status).toBe('found');
+    expect(result.tried[0]).toMatchObject({ matched: 1, hidden: 1 });
+  });
+
+  it('refuses ambiguity: two rendered matches are not an anchor', () => {
+    const doc = htmlDocument(`<button>释放</button><button>释放</button>`);
+    const result = resolveLocator({ candidates: [{ type: 'role', role: 'button', name: ['释放'], why: 'x' }] }, doc);
+    expect(result).toEqual({ status: 'missing', tried: [{ index: 0, type: 'role', why: 'x', matched: 2, hidden: 0 }] });
+  });
+
+  it('finds test ids and survives selectors the browser cannot parse', () => {
+    const doc = htmlDocument(`<div data-testid="close-account">x</div>`);
+    const result = resolveLocator(
+      {
+        candidates: [
+          { type: 'css', css: 'div:::nonsense(', why: 'broken' },
+          { type: 'testId', value: 'close-account', why: 'stable test id' },
+        ],
+      },
+      doc,
+    );
+    expect(result.status === 'found' && result.candidateIndex).toBe(1);
+  });
+
+  it('chains through an open shadow root', () => {
+    const doc = htmlDocument(`<console-nav></console-nav>`);
+    const host = doc.querySelector('console-nav')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = `<a href="#/bills">Bills</a><a href="#/account">Account</a>`;
+    const result = resolveLocator(
+      {
+        candidates: [
+          {
+            type: 'chain',
+            links: [
+              { type: 'css', css: 'console-nav', why: 'host' },
+              { type: 'role', role: 'link', name: ['Account'], why: 'link inside' },
+            ],
+            why: 'nav in a web component',
+          },
+        ],
+      },
+      doc,
+    );
+    expect(result.status === 'found' && result.element.getAttribute('href')).toBe('#/account');
+  });
+});
+
+describe('accessibleName', () => {
+  it('prefers aria-labelledby, then aria-label, then labels and text', () => {
+    const doc = htmlDocument(
+      `<span id="l">Close account</span><button aria-labelledby="l">x</button><button aria-label="Terminate">y</button><label for="c">Auto renew</label><input id="c" type="checkbox"><button title="t"></button>`,
+    );
+    const [byId, byLabel, titled] = Array.from(doc.querySelectorAll('button'));
+    expect(accessibleName(byId!)).toBe('Close account');
+    expect(accessibleName(byLabel!)).toBe('Terminate');
+    expect(accessibleName(doc.querySelector('input')!)).toBe('Auto renew');
+    expect(accessibleName(titled!)).toBe('t');
+  });
+});

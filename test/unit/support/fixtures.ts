@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Window } from 'happy-dom';
+
+export const FIXTURES_DIR = join(import.meta.dirname, '..', '..', 'fixtures');
+
+/** Every replica page, as paths relative to test/fixtures (the form rules use). */
+export function listFixtures(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+    );
+  return walk(FIXTURES_DIR)
+    .map((file) => relative(FIXTURES_DIR, file))
+    .sort();
+}
+
+/**
+ * A fixture in its own window, with styles applied (so hidden panels count as hidden) and its
+ * scripts not run: rules must work on the markup the console serves.
+ */
+export function loadFixture(path: string, url = 'https://example.invalid/'): Document {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  const document = window.document as unknown as Document;
+  document.write(readFileSync(join(FIXTURES_DIR, path), 'utf8'));
+  return document;
+}
+
+export function htmlDocument(html: string, url = 'https://example.invalid/'): Document {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
+  const document = window.document as unknown as Document;
+  document.write(html);
+  return document;
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import { CONSOLE_HOST_PATTERNS } from './engine/hosts';
+
+// Both browsers get Manifest V3: one permission model (host_permissions + scripting) and one
+// background shape to test, instead of an MV2 branch that only Firefox would exercise.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting'],
+    host_permissions: [...CONSOLE_HOST_PATTERNS],
+    browser_specific_settings: {
+      gecko: {
+        id: 'cloudexit@cloudexit.dev',
+        strict_min_version: '128.0',
+        // CloudExit collects nothing and sends nothing over the network.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});
