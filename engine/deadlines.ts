@@ -31,7 +31,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Wall-clock time in `timeZone` at `instant`. Throws RangeError for an unknown zone. */
 export function toZoned(instant: Date, timeZone: string): LocalDateTime {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -43,7 +43,9 @@ export interface DiagnosticReport {
   createdAt: string;
 }
 
-export function buildDiagnosticReport(input: Omit<DiagnosticReport, 'kind' | 'url' | 'createdAt'> & { href: string; now: Date }): DiagnosticReport {
+export function buildDiagnosticReport(
+  input: Omit<DiagnosticReport, 'kind' | 'url' | 'createdAt'> & { href: string; now: Date },
+): DiagnosticReport {
   const { href, now, ...rest } = input;
   return { kind: 'cloudexit-diagnostic', ...rest, url: sanitizeUrl(href), createdAt: now.toISOString() };
 }

@@ -119,11 +119,28 @@ function candidateMatches(candidate: Candidate, scope: Scope): Element[] {
   }
 }
 
+/**
+ * A label wrapped in its own element (`<li class="tab"><div class="tab-inner">自动续订</div></li>`)
+ * matches twice; when the outer element shows no other text they are one control, and the outer
+ * one is what the user clicks. Matches that differ in text stay separate (and stay ambiguous).
+ */
+function collapseNested(elements: Element[]): Element[] {
+  return elements.filter(
+    (inner) =>
+      !elements.some(
+        (outer) =>
+          outer !== inner &&
+          outer.contains(inner) &&
+          normalizeText(outer.textContent) === normalizeText(inner.textContent),
+      ),
+  );
+}
+
 export function resolveLocator(locator: Locator, scope: Scope): LocateResult {
   const tried: CandidateReport[] = [];
   for (const [index, candidate] of locator.candidates.entries()) {
     const all = candidateMatches(candidate, scope);
-    const rendered = all.filter(isRendered);
+    const rendered = collapseNested(all.filter(isRendered));
     tried.push({
       index,
       type: candidate.type,

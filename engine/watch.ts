@@ -78,8 +78,12 @@ export async function waitForLocator(
   doc: Document,
   options: { signal: AbortSignal; timeoutMs: number; throttleMs?: number },
 ): Promise<Extract<LocateResult, { status: 'found' }> | null> {
-  return waitFor(() => {
-    const result = resolveLocator(locator, doc);
-    return result.status === 'found' ? result : null;
-  }, doc, options);
+  return waitFor(
+    () => {
+      const result = resolveLocator(locator, doc);
+      return result.status === 'found' ? result : null;
+    },
+    doc,
+    options,
+  );
 }

@@ -1,5 +1,5 @@
-import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
+import { defineBackground } from '#imports';
 import { INJECT_OVERLAY, parseMessage } from '../lib/messages';
 
 /** The overlay bundle, registered for runtime injection only (see entrypoints/overlay.content). */

@@ -1,5 +1,5 @@
-import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
+import { defineContentScript } from '#imports';
 import { detectPage } from '../engine/decide';
 import { CONSOLE_HOST_PATTERNS } from '../engine/hosts';
 import { matchPagesByUrl } from '../engine/url';

@@ -23,8 +23,5 @@ export interface PageState {
 export function isPageState(value: unknown): value is PageState {
   if (typeof value !== 'object' || value === null) return false;
   const state = value as Record<string, unknown>;
-  return (
-    typeof state.providerId === 'string' &&
-    typeof state.pageId === 'string'
-  );
+  return typeof state.providerId === 'string' && typeof state.pageId === 'string';
 }

@@ -147,7 +147,9 @@ export class PageSession {
       return { state: 'found', element: result.element, candidateIndex: result.candidateIndex };
     }
     const waited = Date.now() - this.visitStartedAt;
-    return waited < (this.deps.anchorGraceMs ?? 8000) ? { state: 'pending' } : { state: 'fallback', tried: result.tried };
+    return waited < (this.deps.anchorGraceMs ?? 8000)
+      ? { state: 'pending' }
+      : { state: 'fallback', tried: result.tried };
   }
 
   /** Passive: we only look at where the user clicked; the event goes on to the console untouched. */

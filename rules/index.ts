@@ -3,5 +3,6 @@
  * fails the build with file + path) and by the test suite, so shipped bundles carry no validator.
  * Providers and guides are separate modules so the page-detector script bundles only the providers.
  */
-export { BUILTIN_PROVIDERS } from './providers';
+
 export { BUILTIN_GUIDES } from './guides';
+export { BUILTIN_PROVIDERS } from './providers';

@@ -10,8 +10,7 @@
 import * as z from 'zod/mini';
 
 const nonEmpty = () => z.string().check(z.minLength(1), z.trim());
-const id = () =>
-  z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-case letters, digits and "-"'));
+const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-case letters, digits and "-"'));
 /** A regular expression in source form; checked to compile so a rule cannot crash the engine. */
 const regexSource = () =>
   z.string().check(
@@ -74,29 +73,22 @@ const TestIdCandidate = z.strictObject({
   attribute: z.optional(nonEmpty()),
   why: why(),
 });
-type SimpleCandidate =
-  | z.infer<typeof CssCandidate>
-  | z.infer<typeof TextCandidate>
-  | z.infer<typeof RoleCandidate>
-  | z.infer<typeof TestIdCandidate>;
-export type ChainCandidate = { type: 'chain'; links: Candidate[]; why: string };
-export type Candidate = SimpleCandidate | ChainCandidate;
-
 /** Each link resolves inside the previous match: its open shadow root, its same-origin iframe document, or itself. */
-const ChainCandidate: z.ZodMiniType<ChainCandidate> = z.strictObject({
+const ChainCandidate = z.strictObject({
   type: z.literal('chain'),
-  get links() {
+  get links(): z.ZodMiniArray<typeof Candidate> {
     return z.array(Candidate).check(z.minLength(2));
   },
   why: why(),
 });
-export const Candidate: z.ZodMiniType<Candidate> = z.discriminatedUnion('type', [
+export const Candidate = z.discriminatedUnion('type', [
   CssCandidate,
   TextCandidate,
   RoleCandidate,
   TestIdCandidate,
   ChainCandidate,
 ]);
+export type Candidate = z.infer<typeof Candidate>;
 
 export const Locator = z.strictObject({ candidates: z.array(Candidate).check(z.minLength(1)) });
 export type Locator = z.infer<typeof Locator>;
@@ -107,39 +99,32 @@ export type Locator = z.infer<typeof Locator>;
 /** Page checks that cannot be expressed as data live in the engine under these names. */
 export const NamedDetectorId = z.enum(['zabbix-frontend']);
 
-export type Detector =
-  | { type: 'exists'; locator: Locator }
-  | { type: 'text'; css?: string; includes: string[] }
-  | { type: 'title'; includes: string[] }
-  | { type: 'named'; name: z.infer<typeof NamedDetectorId> }
-  | { type: 'all'; of: Detector[] }
-  | { type: 'any'; of: Detector[] }
-  | { type: 'not'; detector: Detector };
-
-export const Detector: z.ZodMiniType<Detector> = z.discriminatedUnion('type', [
+const DetectorList = () => z.array(Detector).check(z.minLength(1));
+export const Detector = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('exists'), locator: Locator }),
   z.strictObject({ type: z.literal('text'), css: z.optional(nonEmpty()), includes: Labels() }),
   z.strictObject({ type: z.literal('title'), includes: Labels() }),
   z.strictObject({ type: z.literal('named'), name: NamedDetectorId }),
   z.strictObject({
     type: z.literal('all'),
-    get of() {
-      return z.array(Detector).check(z.minLength(1));
+    get of(): z.ZodMiniArray<typeof Detector> {
+      return DetectorList();
     },
   }),
   z.strictObject({
     type: z.literal('any'),
-    get of() {
-      return z.array(Detector).check(z.minLength(1));
+    get of(): z.ZodMiniArray<typeof Detector> {
+      return DetectorList();
     },
   }),
   z.strictObject({
     type: z.literal('not'),
-    get detector() {
+    get detector(): typeof Detector {
       return Detector;
     },
   }),
 ]);
+export type Detector = z.infer<typeof Detector>;
 
 // ---------------------------------------------------------------------------------------------
 // Pages and providers

@@ -40,7 +40,7 @@ function describeIssue(issue: Issue): string {
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'invalid_union':
       // A discriminated union whose "type" is missing or unknown.
-      return issue.note ?? 'does not match any allowed shape (check its "type")';
+      return 'does not match any allowed shape (check its "type")';
     case 'invalid_format':
       if (issue.format === 'regex' && issue.message && issue.message !== 'Invalid input') return issue.message;
       return `expected ${issue.format === 'url' ? 'an https URL' : issue.format === 'date' ? 'a date like 2026-11-26' : issue.format}`;
@@ -64,10 +64,12 @@ export function crossCheck(
   const providerById = new Map<string, Provider>();
   const pageIds = new Set<string>();
   for (const { file, provider } of providers) {
-    if (providerById.has(provider.id)) problems.push({ file, path: 'id', message: `duplicate provider id "${provider.id}"` });
+    if (providerById.has(provider.id))
+      problems.push({ file, path: 'id', message: `duplicate provider id "${provider.id}"` });
     providerById.set(provider.id, provider);
     for (const [index, page] of provider.pages.entries()) {
-      if (pageIds.has(page.id)) problems.push({ file, path: `pages[${index}].id`, message: `duplicate page id "${page.id}"` });
+      if (pageIds.has(page.id))
+        problems.push({ file, path: `pages[${index}].id`, message: `duplicate page id "${page.id}"` });
       pageIds.add(page.id);
     }
   }
@@ -85,7 +87,11 @@ export function crossCheck(
     const checkSources = (path: string, ids: readonly string[] | undefined) => {
       for (const [index, sourceId] of (ids ?? []).entries()) {
         if (!sourceIds.has(sourceId))
-          problems.push({ file, path: `${path}[${index}]`, message: `cites "${sourceId}", which is not in the guide's sources` });
+          problems.push({
+            file,
+            path: `${path}[${index}]`,
+            message: `cites "${sourceId}", which is not in the guide's sources`,
+          });
       }
     };
     const seen = new Set<string>();
@@ -98,12 +104,24 @@ export function crossCheck(
       checkSources(`steps[${index}].sources`, step.sources);
       for (const [pageIndex, pageId] of step.pages.entries()) {
         if (!providerPages.has(pageId))
-          problems.push({ file, path: `steps[${index}].pages[${pageIndex}]`, message: `unknown page "${pageId}" for provider "${provider.id}"` });
+          problems.push({
+            file,
+            path: `steps[${index}].pages[${pageIndex}]`,
+            message: `unknown page "${pageId}" for provider "${provider.id}"`,
+          });
       }
       if (step.pages.length > 0 && !step.anchor && !step.menuPath)
-        problems.push({ file, path: `steps[${index}]`, message: 'a step shown on a page needs an anchor or a menu path' });
+        problems.push({
+          file,
+          path: `steps[${index}]`,
+          message: 'a step shown on a page needs an anchor or a menu path',
+        });
       if (step.advanceOn?.type === 'page' && !providerPages.has(step.advanceOn.page))
-        problems.push({ file, path: `steps[${index}].advanceOn.page`, message: `unknown page "${step.advanceOn.page}"` });
+        problems.push({
+          file,
+          path: `steps[${index}].advanceOn.page`,
+          message: `unknown page "${step.advanceOn.page}"`,
+        });
     }
     for (const [index, item] of guide.checklist.entries()) {
       unique(`checklist[${index}].id`, item.id);
@@ -115,7 +133,11 @@ export function crossCheck(
       try {
         new Intl.DateTimeFormat('en', { timeZone: deadline.timeZone });
       } catch {
-        problems.push({ file, path: `deadlines[${index}].timeZone`, message: `unknown time zone "${deadline.timeZone}"` });
+        problems.push({
+          file,
+          path: `deadlines[${index}].timeZone`,
+          message: `unknown time zone "${deadline.timeZone}"`,
+        });
       }
     }
   }
@@ -126,7 +148,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: RuleProb
 
 function parseWith<T>(schema: z.ZodMiniType<T>, file: string, data: unknown): Parsed<T> {
   const result = schema.safeParse(data);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsFromZod(file, result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: problemsFromZod(file, result.error) };
 }
 
 export const parseProvider = (file: string, data: unknown) => parseWith(Provider, file, data);

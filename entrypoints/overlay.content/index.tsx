@@ -1,7 +1,7 @@
 import '../../components/overlay.css';
 import { createRoot } from 'react-dom/client';
-import { createShadowRootUi, defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
+import { createShadowRootUi, defineContentScript } from '#imports';
 import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
 import { PageSession } from '../../lib/page-session';
@@ -65,7 +65,9 @@ export default defineContentScript({
       session.stop();
       scope[LOADED_FLAG] = false;
     });
-    const unwatch = progressItem.watch((progress) => session.updateProgress(ProgressSchema.safeParse(progress).data ?? {}));
+    const unwatch = progressItem.watch((progress) =>
+      session.updateProgress(ProgressSchema.safeParse(progress).data ?? {}),
+    );
     ctx.onInvalidated(unwatch);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.start(newUrl.href));
     await session.start(location.href);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDetector } from '../../../engine/detect';
+import type { Candidate, Detector } from '../../../rules/schema';
 import { htmlDocument } from '../support/fixtures';
 
 describe('evaluateDetector', () => {
@@ -7,7 +8,7 @@ describe('evaluateDetector', () => {
     `<title>续订管理 - 费用与成本</title><nav class="side">费用与成本</nav><main><h1>续订管理</h1><button>设置为不续订</button></main>`,
   );
   it('evaluates exists, text and title', () => {
-    const button = { type: 'role', role: 'button', name: ['设置为不续订'], why: 'x' } as const;
+    const button: Candidate = { type: 'role', role: 'button', name: ['设置为不续订'], why: 'x' };
     expect(evaluateDetector({ type: 'exists', locator: { candidates: [button] } }, doc)).toBe(true);
     expect(evaluateDetector({ type: 'text', css: 'h1', includes: ['续订管理'] }, doc)).toBe(true);
     expect(evaluateDetector({ type: 'text', css: 'h1', includes: ['费用与成本'] }, doc)).toBe(false);
@@ -16,8 +17,8 @@ describe('evaluateDetector', () => {
     expect(evaluateDetector({ type: 'title', includes: ['Bills'] }, doc)).toBe(false);
   });
   it('combines with all / any / not', () => {
-    const yes = { type: 'title', includes: ['续订'] } as const;
-    const no = { type: 'title', includes: ['Bills'] } as const;
+    const yes: Detector = { type: 'title', includes: ['续订'] };
+    const no: Detector = { type: 'title', includes: ['Bills'] };
     expect(evaluateDetector({ type: 'all', of: [yes, no] }, doc)).toBe(false);
     expect(evaluateDetector({ type: 'any', of: [no, yes] }, doc)).toBe(true);
     expect(evaluateDetector({ type: 'not', detector: no }, doc)).toBe(true);

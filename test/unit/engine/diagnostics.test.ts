@@ -3,11 +3,13 @@ import { buildDiagnosticReport, sanitizeUrl } from '../../../engine/diagnostics'
 
 describe('sanitizeUrl', () => {
   it('drops query values and masks ids in path and hash routes', () => {
-    expect(sanitizeUrl('https://ecs.console.aliyun.com/server/i-bp1a2b3c4d5e6f7g8h9i/detail?regionId=cn-hangzhou#/x')).toBe(
-      'https://ecs.console.aliyun.com/server/:id/detail?regionId=#/x',
-    );
     expect(
-      sanitizeUrl('https://us-west-2.console.aws.amazon.com/ec2/home?region=us-west-2#InstanceDetails:instanceId=i-0123456789abcdef0'),
+      sanitizeUrl('https://ecs.console.aliyun.com/server/i-bp1a2b3c4d5e6f7g8h9i/detail?regionId=cn-hangzhou#/x'),
+    ).toBe('https://ecs.console.aliyun.com/server/:id/detail?regionId=#/x');
+    expect(
+      sanitizeUrl(
+        'https://us-west-2.console.aws.amazon.com/ec2/home?region=us-west-2#InstanceDetails:instanceId=i-0123456789abcdef0',
+      ),
     ).toBe('https://us-west-2.console.aws.amazon.com/ec2/home?region=#InstanceDetails:instanceId=:id');
     expect(sanitizeUrl('https://console.cloud.tencent.com/deal/detail?dealName=20261126000123456789')).toBe(
       'https://console.cloud.tencent.com/deal/detail?dealName=',

@@ -36,7 +36,10 @@ describe('resolveLocator', () => {
     const doc = htmlDocument(
       `<style>.mobile{display:none}</style><button>设置为不续订</button><div class="mobile"><button>设置为不续订</button></div>`,
     );
-    const result = resolveLocator({ candidates: [{ type: 'role', role: 'button', name: ['设置为不续订'], why: 'x' }] }, doc);
+    const result = resolveLocator(
+      { candidates: [{ type: 'role', role: 'button', name: ['设置为不续订'], why: 'x' }] },
+      doc,
+    );
     expect(result.status).toBe('found');
     expect(result.tried[0]).toMatchObject({ matched: 1, hidden: 1 });
   });
@@ -94,5 +97,26 @@ describe('accessibleName', () => {
     expect(accessibleName(byLabel!)).toBe('Terminate');
     expect(accessibleName(doc.querySelector('input')!)).toBe('Auto renew');
     expect(accessibleName(titled!)).toBe('t');
+  });
+});
+
+describe('nested matches of one label', () => {
+  it('count as one control (the outer element) when the wrapper adds no text', () => {
+    const doc = htmlDocument(
+      `<ul><li class="tabs-tab"><div class="tabs-tab-inner"><span>自动续订</span></div></li></ul>`,
+    );
+    const result = resolveLocator(
+      { candidates: [{ type: 'text', css: "[class*='tabs-tab']", text: ['自动续订'], why: 'x' }] },
+      doc,
+    );
+    expect(result.status === 'found' && result.element.tagName).toBe('LI');
+  });
+  it('stay ambiguous when they are different controls', () => {
+    const doc = htmlDocument(`<div class="btn">设置为不续订 <button class="btn">设置为不续订</button></div>`);
+    const result = resolveLocator(
+      { candidates: [{ type: 'text', css: '.btn', text: ['设置为不续订'], match: 'contains', why: 'x' }] },
+      doc,
+    );
+    expect(result.status).toBe('missing');
   });
 });

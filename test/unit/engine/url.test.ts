@@ -25,10 +25,16 @@ describe('urlMatches', () => {
       hash: '^Instances:',
       query: { region: '^[a-z0-9-]+$' },
     };
-    expect(urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/home?region=us-west-2#Instances:'))).toBe(true);
-    expect(urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/home?region=us-west-2#Volumes:'))).toBe(false);
+    expect(
+      urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/home?region=us-west-2#Instances:')),
+    ).toBe(true);
+    expect(
+      urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/home?region=us-west-2#Volumes:')),
+    ).toBe(false);
     expect(urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/home#Instances:'))).toBe(false);
-    expect(urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/v2/home?region=x#Instances:'))).toBe(false);
+    expect(urlMatches(pattern, url('https://us-west-2.console.aws.amazon.com/ec2/v2/home?region=x#Instances:'))).toBe(
+      false,
+    );
   });
   it('reads Aliyun-style hash routes without the leading #', () => {
     const pattern = { hosts: ['ecs.console.aliyun.com'], hash: '^/server/region/' };

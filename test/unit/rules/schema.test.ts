@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { Guide, Provider, RulePack } from '../../../rules/schema';
 import { formatProblem, parseGuide } from '../../../rules/validate';
 import { RULES_DIR, readRuleFiles, validateRuleFiles } from '../../../scripts/rule-files';
@@ -40,6 +40,7 @@ describe('built-in rule files', () => {
 
 describe('malformed rules fail with the file and the JSON path', () => {
   const file = 'rules/aliyun/guides/aliyun-renewal-off.json';
+  // biome-ignore lint/suspicious/noExplicitAny: tests corrupt rule JSON on purpose, in any shape
   const problemsOf = (mutate: (guide: any) => void) => {
     const guide = validGuide();
     mutate(guide);
@@ -73,7 +74,9 @@ describe('malformed rules fail with the file and the JSON path', () => {
       g.steps[0].anchor.candidates[0].type = 'xpath';
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^rules\/aliyun\/guides\/aliyun-renewal-off\.json: steps\[0\]\.anchor\.candidates\[0\](\.type)?: /);
+    expect(problems[0]).toMatch(
+      /^rules\/aliyun\/guides\/aliyun-renewal-off\.json: steps\[0\]\.anchor\.candidates\[0\](\.type)?: /,
+    );
   });
   it('an empty candidate list, a missing translation, a bad regex, a bad date', () => {
     expect(
@@ -113,6 +116,8 @@ describe('malformed rules fail with the file and the JSON path', () => {
   });
   it('a file that is not JSON', () => {
     const files = readRuleFiles().map((f) => (f.kind === 'guide' ? { ...f, text: '{"id": "x",' } : f));
-    expect(validateRuleFiles(files).problems.map(formatProblem)[0]).toMatch(/^rules\/aliyun\/guides\/aliyun-renewal-off\.json: not valid JSON/);
+    expect(validateRuleFiles(files).problems.map(formatProblem)[0]).toMatch(
+      /^rules\/aliyun\/guides\/aliyun-renewal-off\.json: not valid JSON/,
+    );
   });
 });

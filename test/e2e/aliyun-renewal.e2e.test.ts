@@ -1,0 +1,157 @@
+/**
+ * The first vertical slice in real Chromium with the built extension: the Aliyun renewal guide on
+ * the new, legacy and international renewal pages, zh and en, served at the real console hostnames.
+ */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension } from './support/chromium.mjs';
+import { covers, PAGE_GUARD_SCRIPT, pauseGuard, readGuard, readOverlay, waitForCard } from './support/overlay';
+import { startReplicaServer } from './support/replica-server.mjs';
+
+const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+
+const RENEWAL_PAGES = [
+  { url: 'https://billing-cost.console.aliyun.com/renew/manual', fixture: 'aliyun/renew-manual.zh.new.html', tab: '自动续订' },
+  { url: 'https://usercenter2.aliyun.com/renew/manual', fixture: 'aliyun/renew-manual.zh.legacy.html', tab: '自动续费' },
+  {
+    url: 'https://usercenter2-intl.console.alibabacloud.com/renew/manual',
+    fixture: 'aliyun/renew-manual.en.intl.html',
+    tab: 'Auto-Renewal',
+  },
+  {
+    url: 'https://billing-cost.console.alibabacloud.com/renew/manual',
+    fixture: 'aliyun/renew-manual.en.new.html',
+    tab: 'Auto-Renewal',
+  },
+  {
+    url: 'https://usercenter2.aliyun.com/renew/auto',
+    fixture: 'aliyun/renew-manual.zh.variant-b.html',
+    tab: '自动续订',
+  },
+];
+
+let server: Awaited<ReturnType<typeof startReplicaServer>>;
+let browser: Awaited<ReturnType<typeof launchChromiumWithExtension>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startReplicaServer({
+    routes: Object.fromEntries(RENEWAL_PAGES.map((p) => [new URL(p.url).host + new URL(p.url).pathname, p.fixture])),
+  });
+  server.route('home.console.aliyun.com/*', 'aliyun/console-home.zh.html');
+  server.route('console.cloud.tencent.com/account/renewal', 'tencent/renewal.zh.html');
+  browser = await launchChromiumWithExtension({ extensionDir: EXTENSION_DIR, port: server.port });
+  context = browser.context;
+  await context.addInitScript(PAGE_GUARD_SCRIPT);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** The bounding box of the tab whose visible label is `label`, found the way a person would. */
+async function tabBox(page: Page, label: string) {
+  const box = await page.getByRole('tab', { name: label }).boundingBox();
+  if (!box) throw new Error(`tab ${label} has no box`);
+  return box;
+}
+
+describe('Aliyun renewal page: turn auto-renew off first', () => {
+  it.each(RENEWAL_PAGES)('$fixture at $url: card + ring on the auto-renew tab', async ({ url, tab }) => {
+    const page = await openPage(url);
+    try {
+      const state = await waitForCard(page, 'open-auto-renew-tab');
+      expect(state.hostCount).toBe(1);
+      expect(state.shadowMode).toBe('open');
+      expect(state.card).toMatchObject({
+        guideId: 'aliyun-renewal-off',
+        stepId: 'open-auto-renew-tab',
+        anchorState: 'found',
+        role: 'dialog',
+      });
+      expect(state.card?.accessibleName.length).toBeGreaterThan(3);
+      expect(state.card?.text).toMatch(/Step 1 of 5|第 1 步，共 5 步/);
+      expect(state.rings).toHaveLength(1);
+      expect(covers(state.rings[0]!, await tabBox(page, tab))).toBe(true);
+      // The card sits beside the anchor, not on top of it, so the real tab stays clickable.
+      const anchor = await tabBox(page, tab);
+      expect(covers(state.card!.box, anchor, 0)).toBe(false);
+
+      const guard = await readGuard(page);
+      expect(guard.untrustedEvents).toEqual([]);
+      expect(guard.foreignMutations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('follows the user: a real click on the tab advances the card to the next step', async () => {
+    const page = await openPage(RENEWAL_PAGES[0]!.url);
+    try {
+      await waitForCard(page, 'open-auto-renew-tab');
+      await pauseGuard(page); // the console's own tab switching mutates its DOM from here on
+      await page.getByRole('tab', { name: '自动续订' }).click();
+      const next = await waitForCard(page, 'turn-off-auto-renew');
+      expect(next.card?.text).toContain('第 2 步，共 5 步');
+      const table = await page.locator('table:visible').first().boundingBox();
+      expect(table && covers(next.rings[0]!, table)).toBe(true);
+      expect((await readGuard(page)).untrustedEvents).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the card in the console’s language', async () => {
+    const zh = await openPage(RENEWAL_PAGES[1]!.url);
+    const en = await openPage(RENEWAL_PAGES[2]!.url);
+    try {
+      // Progress is shared: the previous test completed step 1 on the zh page, so wait for any card.
+      await expect.poll(async () => (await readOverlay(zh)).card?.text ?? '').toMatch(/第 \d 步/);
+      await expect.poll(async () => (await readOverlay(en)).card?.text ?? '').toMatch(/Step \d of 5/);
+    } finally {
+      await zh.close();
+      await en.close();
+    }
+  });
+
+  it('stays silent on console pages that are not the renewal page, even with look-alike words', async () => {
+    for (const url of ['https://home.console.aliyun.com/home/dashboard', 'https://console.cloud.tencent.com/account/renewal']) {
+      const page = await openPage(url);
+      try {
+        await page.waitForTimeout(1500);
+        expect((await readOverlay(page)).hostCount, url).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  it('the popup names the detected provider, page and guide', async () => {
+    const consolePage = await openPage(RENEWAL_PAGES[0]!.url);
+    try {
+      await waitForCard(consolePage, 'turn-off-auto-renew').catch(() => undefined);
+      const tabId = await browser.serviceWorker.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return tab?.id;
+      }, RENEWAL_PAGES[0]!.url);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      const detected = popup.locator('[data-cloudexit="popup-detected"]');
+      await detected.waitFor();
+      expect(await detected.getAttribute('data-provider-id')).toBe('aliyun');
+      expect(await detected.getAttribute('data-page-id')).toBe('aliyun-renewal');
+      expect(await popup.locator('[data-guide-id="aliyun-renewal-off"]').count()).toBe(1);
+      await popup.close();
+    } finally {
+      await consolePage.close();
+    }
+  });
+});
