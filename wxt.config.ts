@@ -1,11 +1,16 @@
 import { defineConfig } from 'wxt';
 import { CONSOLE_HOST_PATTERNS } from './engine/hosts';
+import { assertValidRules } from './scripts/rule-files';
 
 // Both browsers get Manifest V3: one permission model (host_permissions + scripting) and one
 // background shape to test, instead of an MV2 branch that only Firefox would exercise.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // Built-in rules ship unvalidated (no zod in content scripts), so a bad rule file must stop the build.
+    'build:before': () => assertValidRules(),
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -15,7 +20,7 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'cloudexit@cloudexit.dev',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         // CloudExit collects nothing and sends nothing over the network.
         data_collection_permissions: { required: ['none'] },
       },

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Guide, Provider } from '../rules/schema';
-import { crossCheck, parseGuide, parseProvider, type RuleProblem } from '../rules/validate';
+import { crossCheck, formatProblem, parseGuide, parseProvider, type RuleProblem } from '../rules/validate';
 
 export const REPO_DIR = join(import.meta.dirname, '..');
 export const RULES_DIR = join(REPO_DIR, 'rules');
@@ -27,7 +27,9 @@ export function readRuleFiles(rulesDir = RULES_DIR): RuleFile[] {
     const dir = join(rulesDir, entry.name);
     add(join(dir, 'provider.json'), 'provider');
     const guidesDir = join(dir, 'guides');
-    for (const name of readdirSync(guidesDir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(guidesDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       add(join(guidesDir, name), 'guide');
     }
   }
@@ -62,4 +64,15 @@ export function validateRuleFiles(files: readonly RuleFile[]): ValidatedRules {
   }
   result.problems.push(...crossCheck(result.providers, result.guides));
   return result;
+}
+
+/** Throws one error listing every problem, so a bad rule file fails the build with file + path. */
+export function assertValidRules(rulesDir = RULES_DIR): void {
+  const { problems } = validateRuleFiles(readRuleFiles(rulesDir));
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `  ${formatProblem(problem)}`).join('\n');
+    throw new Error(
+      `CloudExit rules are invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines}`,
+    );
+  }
 }

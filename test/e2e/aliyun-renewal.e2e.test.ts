@@ -12,8 +12,16 @@ import { startReplicaServer } from './support/replica-server.mjs';
 const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
 
 const RENEWAL_PAGES = [
-  { url: 'https://billing-cost.console.aliyun.com/renew/manual', fixture: 'aliyun/renew-manual.zh.new.html', tab: '自动续订' },
-  { url: 'https://usercenter2.aliyun.com/renew/manual', fixture: 'aliyun/renew-manual.zh.legacy.html', tab: '自动续费' },
+  {
+    url: 'https://billing-cost.console.aliyun.com/renew/manual',
+    fixture: 'aliyun/renew-manual.zh.new.html',
+    tab: '自动续订',
+  },
+  {
+    url: 'https://usercenter2.aliyun.com/renew/manual',
+    fixture: 'aliyun/renew-manual.zh.legacy.html',
+    tab: '自动续费',
+  },
   {
     url: 'https://usercenter2-intl.console.alibabacloud.com/renew/manual',
     fixture: 'aliyun/renew-manual.en.intl.html',
@@ -123,7 +131,10 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
   });
 
   it('stays silent on console pages that are not the renewal page, even with look-alike words', async () => {
-    for (const url of ['https://home.console.aliyun.com/home/dashboard', 'https://console.cloud.tencent.com/account/renewal']) {
+    for (const url of [
+      'https://home.console.aliyun.com/home/dashboard',
+      'https://console.cloud.tencent.com/account/renewal',
+    ]) {
       const page = await openPage(url);
       try {
         await page.waitForTimeout(1500);
@@ -139,7 +150,10 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
     try {
       await waitForCard(consolePage, 'turn-off-auto-renew').catch(() => undefined);
       const tabId = await browser.serviceWorker.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url });
+        // Runs inside the extension's service worker, where the `chrome` global exists.
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
+          .chrome;
+        const [tab] = await api.tabs.query({ url });
         return tab?.id;
       }, RENEWAL_PAGES[0]!.url);
       const popup = await context.newPage();

@@ -63,7 +63,8 @@ export async function waitForCard(page: Page, stepId: string, timeoutMs = 15_000
   let state = await readOverlay(page);
   while (Date.now() < deadline) {
     state = await readOverlay(page);
-    if (state.card?.stepId === stepId && (state.card.anchorState === 'fallback' || state.rings.length > 0)) return state;
+    if (state.card?.stepId === stepId && (state.card.anchorState === 'fallback' || state.rings.length > 0))
+      return state;
     await page.waitForTimeout(100);
   }
   throw new Error(`card for step "${stepId}" did not appear; overlay state: ${JSON.stringify(state)}`);

@@ -121,3 +121,18 @@ describe('malformed rules fail with the file and the JSON path', () => {
     );
   });
 });
+
+describe('the build refuses bad rules', () => {
+  it('assertValidRules throws one error naming each bad file and path', async () => {
+    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cloudexit-rules-'));
+    cpSync(RULES_DIR, dir, { recursive: true });
+    const guide = validGuide();
+    guide.steps[2].anchor.candidates[0].name = 'Manual';
+    writeFileSync(join(dir, 'aliyun/guides/aliyun-renewal-off.json'), JSON.stringify(guide));
+    const { assertValidRules } = await import('../../../scripts/rule-files');
+    expect(() => assertValidRules(RULES_DIR)).not.toThrow();
+    expect(() => assertValidRules(dir)).toThrow(/steps\[2\]\.anchor\.candidates\[0\]\.name: expected array/);
+  });
+});

@@ -1,0 +1,53 @@
+// The replica console route table shared by the e2e tests and `npm run demo` (scripts/demo.mjs).
+// Keys: `host + pathname` on the REAL console hostnames (query ignored; a trailing `*` is a path prefix).
+// Values: fixture paths relative to test/fixtures/.
+
+/** @type {Readonly<Record<string, string>>} */
+export const DEFAULT_ROUTES = Object.freeze({
+  'billing-cost.console.aliyun.com/renew/manual': 'aliyun/renew-manual.zh.new.html',
+  'usercenter2.aliyun.com/renew/manual': 'aliyun/renew-manual.zh.legacy.html',
+  'usercenter2-intl.console.alibabacloud.com/renew/manual': 'aliyun/renew-manual.en.intl.html',
+  'billing-cost.console.alibabacloud.com/renew/manual': 'aliyun/renew-manual.en.new.html',
+  'home.console.aliyun.com/*': 'aliyun/console-home.zh.html',
+  'console.cloud.tencent.com/account/renewal': 'tencent/renewal.zh.html',
+  'console.aws.amazon.com/billing/home': 'aws/billing-bills.en.html',
+});
+
+/**
+ * Pages the demo opens (one tab each); `name` is the screenshot file name (demo-screenshots/<name>.png).
+ * @typedef {{ readonly name: string, readonly url: string, readonly title: string }} DemoPage
+ * @type {ReadonlyArray<DemoPage>}
+ */
+export const DEMO_PAGES = Object.freeze([
+  {
+    name: 'aliyun-renew-manual-zh-new',
+    url: 'https://billing-cost.console.aliyun.com/renew/manual',
+    title: 'Aliyun 续订管理 (new console, zh)',
+  },
+  {
+    name: 'aliyun-renew-manual-zh-legacy',
+    url: 'https://usercenter2.aliyun.com/renew/manual',
+    title: 'Aliyun 续费管理 (legacy user center, zh)',
+  },
+  {
+    name: 'alibabacloud-renew-manual-en-intl',
+    url: 'https://usercenter2-intl.console.alibabacloud.com/renew/manual',
+    title: 'Alibaba Cloud renewal (intl user center, en)',
+  },
+  {
+    name: 'alibabacloud-renew-manual-en-new',
+    url: 'https://billing-cost.console.alibabacloud.com/renew/manual',
+    title: 'Alibaba Cloud renewal (new console, en)',
+  },
+  { name: 'aliyun-console-home-zh', url: 'https://home.console.aliyun.com/', title: 'Aliyun console home (zh)' },
+  {
+    name: 'tencent-renewal-zh',
+    url: 'https://console.cloud.tencent.com/account/renewal',
+    title: 'Tencent Cloud 续费管理 (zh)',
+  },
+  {
+    name: 'aws-billing-bills-en',
+    url: 'https://console.aws.amazon.com/billing/home',
+    title: 'AWS Billing — Bills (en)',
+  },
+]);
