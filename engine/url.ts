@@ -1,8 +1,12 @@
 import type { Page, Provider, UrlPattern } from '../rules/schema';
 
-/** `*.example.com` covers example.com and every subdomain, as in manifest match patterns. */
+/**
+ * `*.example.com` covers example.com and every subdomain, as in manifest match patterns; a bare
+ * "*" is any host (used for self-hosted consoles: the script only runs where the user enabled it).
+ */
 export function hostMatches(pattern: string, host: string): boolean {
   const hostname = host.toLowerCase();
+  if (pattern === '*') return true;
   if (!pattern.startsWith('*.')) return hostname === pattern;
   const base = pattern.slice(2);
   return hostname === base || hostname.endsWith(`.${base}`);
@@ -50,7 +54,8 @@ export function matchPagesByUrl(providers: readonly Provider[], href: string | U
   if (!url) return [];
   const matches: PageMatch[] = [];
   for (const provider of providers) {
-    if (!provider.hosts.some((host) => hostMatches(host, url.hostname))) continue;
+    // Self-hosted consoles live on whatever host the user enabled; their pages say so with "*".
+    if (provider.kind !== 'self-hosted' && !provider.hosts.some((host) => hostMatches(host, url.hostname))) continue;
     for (const page of provider.pages) {
       if (page.urls.some((pattern) => urlMatches(pattern, url))) matches.push({ provider, page });
     }

@@ -132,9 +132,12 @@ export type Detector = z.infer<typeof Detector>;
 const hostPattern = () =>
   z.string().check(z.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name, optionally starting with "*."'));
 
+/** "*" stands for any site the user enabled CloudExit on (self-hosted consoles such as Zabbix). */
+export const ANY_GRANTED_HOST = '*';
+
 /** Consoles route by path, by hash (`#/server/…`) and by query (`?region=…`): all three can be matched. */
 export const UrlPattern = z.strictObject({
-  hosts: z.array(hostPattern()).check(z.minLength(1)),
+  hosts: z.array(z.union([hostPattern(), z.literal(ANY_GRANTED_HOST)])).check(z.minLength(1)),
   path: z.optional(regexSource()),
   hash: z.optional(regexSource()),
   query: z.optional(z.record(nonEmpty(), regexSource())),
@@ -147,6 +150,8 @@ export const Page = z.strictObject({
   urls: z.array(UrlPattern).check(z.minLength(1)),
   detect: Detector,
   ready: z.optional(Detector),
+  /** The documented address to open this page, per site (China / international). */
+  open: z.optional(z.partialRecord(z.enum(['cn', 'intl']), httpsUrl())),
   examples: z.strictObject({
     urls: z.array(httpsUrl()).check(z.minLength(1)),
     fixtures: z.array(nonEmpty()).check(z.minLength(1)),
@@ -199,6 +204,11 @@ export const Step = z.strictObject({
   /** The path in words, shown when the anchor cannot be found ("费用与成本 › 资源退订 › 退订资源"). */
   pathInWords: z.optional(LocalizedText),
   advanceOn: z.optional(Advance),
+  /**
+   * Warning steps on list pages: every rendered row (`row` CSS) whose text shows one of `status`
+   * ("未绑定", "Available") gets a ring, and `{count}` in the body becomes the number of such rows.
+   */
+  rows: z.optional(z.strictObject({ row: nonEmpty(), status: Labels(), match: z.optional(TextMatch) })),
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });
 export type Step = z.infer<typeof Step>;
@@ -217,9 +227,10 @@ export const Deadline = z.strictObject({
   title: LocalizedText,
   /** The event the countdown starts from. */
   from: z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']),
+  /** Negative days or hours count backwards ("auto-renew charges 9 days before expiry"). */
   offset: z.strictObject({
-    days: z.optional(z.int().check(z.minimum(0))),
-    hours: z.optional(z.int().check(z.minimum(0))),
+    days: z.optional(z.int()),
+    hours: z.optional(z.int()),
     workingDays: z.optional(z.int().check(z.minimum(0))),
   }),
   /** Providers state calendar rules in their own zone (Aliyun, Tencent: Asia/Shanghai). */

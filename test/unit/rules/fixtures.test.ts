@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../engine/decide';
 import { evaluateDetector } from '../../../engine/detect';
 import { resolveLocator } from '../../../engine/locate';
+import { findStatusRows } from '../../../engine/rows';
 import { matchPagesByUrl } from '../../../engine/url';
 import { readRuleFiles, validateRuleFiles } from '../../../scripts/rule-files';
 import { FIXTURES_DIR, listFixtures, loadFixture } from '../support/fixtures';
@@ -95,19 +96,20 @@ describe('anchors resolve to exactly one element on every fixture of their pages
       }),
     ),
   );
-  const winners: Record<string, number> = {};
+  // The winning candidate is snapshotted per case: a change is console drift or a rule change.
   it.each(cases.map((c) => [`${c.guide.id}/${c.step.id} on ${c.fixture}`, c] as const))(
     '%s',
     (name, { step, fixture }) => {
+      const doc = loadFixture(fixture);
       const locators = [...(step.anchor ? [step.anchor] : []), ...(step.menuPath?.slice(0, 1) ?? [])];
-      for (const locator of locators) {
-        const result = resolveLocator(locator, loadFixture(fixture));
+      const winners = locators.map((locator) => {
+        const result = resolveLocator(locator, doc);
         expect(result.status, `${name}: ${JSON.stringify(result.tried)}`).toBe('found');
-        if (result.status === 'found') winners[name] = result.candidateIndex;
-      }
+        return result.status === 'found' ? result.candidateIndex : -1;
+      });
+      expect(winners).toMatchSnapshot();
+      if (step.rows)
+        expect(findStatusRows(step.rows, doc).length, `${name}: rows with ${step.rows.status}`).toBeGreaterThan(0);
     },
   );
-  it('records which candidate won on each fixture (a change here is console drift or a rule change)', () => {
-    expect(winners).toMatchSnapshot();
-  });
 });
