@@ -84,6 +84,20 @@ function queryAll(scope: Scope, css: string): Element[] {
   }
 }
 
+/**
+ * The scope plus every open shadow root inside it, recursively: console micro-frontends render
+ * tab bars and menus in web components, and a rule cannot know which. Closed roots stay closed.
+ */
+function searchScopes(scope: Scope): Scope[] {
+  const scopes: Scope[] = [scope];
+  for (let i = 0; i < scopes.length; i++) {
+    for (const element of scopes[i]!.querySelectorAll('*')) {
+      if (element.shadowRoot) scopes.push(element.shadowRoot);
+    }
+  }
+  return scopes;
+}
+
 function innerScope(element: Element): Scope {
   if (element.shadowRoot) return element.shadowRoot;
   const frameDocument = (element as HTMLIFrameElement).contentDocument;
@@ -91,7 +105,23 @@ function innerScope(element: Element): Scope {
   return element;
 }
 
-function candidateMatches(candidate: Candidate, scope: Scope): Element[] {
+function candidateMatches(candidate: Candidate, scope: Scope, scopes: Scope[] = searchScopes(scope)): Element[] {
+  if (candidate.type === 'chain') return chainMatches(candidate.links, scope);
+  return scopes.flatMap((searchScope) => directMatches(candidate, searchScope));
+}
+
+/** Each link resolves inside the previous link's match (its shadow root, iframe document, or itself). */
+function chainMatches(links: readonly Candidate[], scope: Scope): Element[] {
+  let scopes: Scope[] = [scope];
+  let found: Element[] = [];
+  for (const link of links) {
+    found = scopes.flatMap((linkScope) => candidateMatches(link, linkScope).filter(isRendered));
+    scopes = found.map(innerScope);
+  }
+  return found;
+}
+
+function directMatches(candidate: Exclude<Candidate, { type: 'chain' }>, scope: Scope): Element[] {
   switch (candidate.type) {
     case 'css':
       return queryAll(scope, candidate.css);
@@ -106,15 +136,6 @@ function candidateMatches(candidate: Candidate, scope: Scope): Element[] {
     case 'testId': {
       const attribute = candidate.attribute ?? 'data-testid';
       return queryAll(scope, `[${attribute}="${candidate.value.replace(/["\\]/g, '\\$&')}"]`);
-    }
-    case 'chain': {
-      let scopes: Scope[] = [scope];
-      let found: Element[] = [];
-      for (const link of candidate.links) {
-        found = scopes.flatMap((linkScope) => candidateMatches(link, linkScope).filter(isRendered));
-        scopes = found.map(innerScope);
-      }
-      return found;
     }
   }
 }
@@ -138,8 +159,9 @@ function collapseNested(elements: Element[]): Element[] {
 
 export function resolveLocator(locator: Locator, scope: Scope): LocateResult {
   const tried: CandidateReport[] = [];
+  const scopes = searchScopes(scope); // once per resolution: every candidate searches the same roots
   for (const [index, candidate] of locator.candidates.entries()) {
-    const all = candidateMatches(candidate, scope);
+    const all = candidateMatches(candidate, scope, scopes);
     const rendered = collapseNested(all.filter(isRendered));
     tried.push({
       index,

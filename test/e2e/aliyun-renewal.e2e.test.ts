@@ -37,6 +37,28 @@ const RENEWAL_PAGES = [
     fixture: 'aliyun/renew-manual.zh.variant-b.html',
     tab: '自动续订',
   },
+  // Held-out variants written without seeing the rules: no ARIA roles, legacy links with counts,
+  // an ARIA grid in English, and tabs inside an open shadow root.
+  {
+    url: 'https://billing-cost.console.aliyun.com/renew/auto',
+    fixture: 'aliyun/renew-manual.zh.heldout-norole.html',
+    tab: '自动续订',
+  },
+  {
+    url: 'https://usercenter2.aliyun.com/renew',
+    fixture: 'aliyun/renew-manual.zh.heldout-legacy-links.html',
+    tab: '自动续费（2）',
+  },
+  {
+    url: 'https://usercenter2-intl.aliyun.com/renew/manual',
+    fixture: 'aliyun/renew-manual.en.heldout-aria.html',
+    tab: 'Auto-Renewal',
+  },
+  {
+    url: 'https://billing-cost.console.alibabacloud.com/renew/auto',
+    fixture: 'aliyun/renew-manual.zh.heldout-shadow.html',
+    tab: '自动续订',
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startReplicaServer>>;
@@ -67,7 +89,10 @@ async function openPage(url: string): Promise<Page> {
 
 /** The bounding box of the tab whose visible label is `label`, found the way a person would. */
 async function tabBox(page: Page, label: string) {
-  const box = await page.getByRole('tab', { name: label }).boundingBox();
+  // Tabs with an ARIA role are found by it; role-less Fusion tabs by their visible text.
+  const byRole = page.getByRole('tab', { name: label, exact: true });
+  const tab = (await byRole.count()) === 1 ? byRole : page.getByText(label, { exact: true }).locator('visible=true');
+  const box = await tab.boundingBox();
   if (!box) throw new Error(`tab ${label} has no box`);
   return box;
 }
