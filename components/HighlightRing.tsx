@@ -8,10 +8,20 @@ export interface RingRect {
 }
 
 /** A fixed ring over the real control; it never takes clicks, so the user clicks the console itself. */
-export function HighlightRing({ rect, menuLevel }: { rect: RingRect; menuLevel?: number }) {
+export function HighlightRing({
+  rect,
+  menuLevel,
+  variant = 'target',
+}: {
+  rect: RingRect;
+  /** One-based menu level when the ring marks a menu to open, not the final control. */
+  menuLevel?: number;
+  variant?: 'target' | 'row';
+}) {
   return (
     <div
-      className="cx-ring"
+      className={variant === 'row' ? 'cx-ring cx-ring-row' : 'cx-ring'}
+      data-ring-kind={variant}
       data-cloudexit="ring"
       data-menu-level={menuLevel}
       aria-hidden="true"

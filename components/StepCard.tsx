@@ -22,6 +22,10 @@ export interface StepCardProps {
   count: number;
   sources: CardSource[];
   anchorState: 'found' | 'fallback';
+  /** The control exists but is scrolled out of view (its ring is hidden). */
+  anchorOutOfView?: boolean;
+  /** Zero-based menu level the ring marks, when the control is still behind a menu. */
+  menuLevel?: number | null;
   pathInWords?: string;
   lang: Lang;
   t: Translate;
@@ -30,6 +34,7 @@ export interface StepCardProps {
   cardRef?: Ref<HTMLDivElement>;
   onDone: () => void;
   onBack?: () => void;
+  onSkip?: () => void;
   onHide: () => void;
   onCopyDiagnostic?: () => Promise<void>;
 }
@@ -102,6 +107,17 @@ export function StepCard(props: StepCardProps) {
         {props.title}
       </h2>
       <p className="cx-body">{props.body}</p>
+      {props.menuLevel !== undefined && props.menuLevel !== null && (
+        <p className="cx-note" data-cloudexit="menu-level">
+          {t('cardMenuLevel', props.menuLevel + 1)}
+          {props.pathInWords ? ` ${props.pathInWords}` : ''}
+        </p>
+      )}
+      {props.anchorOutOfView && (
+        <p className="cx-note" data-cloudexit="out-of-view">
+          {t('cardOutOfView')}
+        </p>
+      )}
       {props.anchorState === 'fallback' && (
         <div className="cx-fallback" data-cloudexit="fallback">
           <p>{t('fallbackNotFound')}</p>
@@ -143,6 +159,11 @@ export function StepCard(props: StepCardProps) {
         {props.onBack && (
           <button type="button" className="cx-secondary" data-cloudexit-action="back" onClick={props.onBack}>
             {t('cardBack')}
+          </button>
+        )}
+        {props.onSkip && (
+          <button type="button" className="cx-secondary" data-cloudexit-action="skip" onClick={props.onSkip}>
+            {t('cardNext')}
           </button>
         )}
         <button type="button" className="cx-primary" data-cloudexit-action="step-done" onClick={props.onDone}>

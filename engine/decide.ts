@@ -1,10 +1,13 @@
 import type { Guide, Page, Provider, Step } from '../rules/schema';
 import { evaluateDetector } from './detect';
+import { stepAppliesHere } from './target';
 import { matchPagesByUrl, type PageMatch } from './url';
 
 /** Which steps of one guide the user has marked done. */
 export interface GuideProgress {
   done: string[];
+  /** Passed over on the card; still open in the checklist. */
+  skipped?: string[];
 }
 export type ProgressByGuide = Record<string, GuideProgress | undefined>;
 
@@ -38,10 +41,20 @@ export interface ActiveStep {
   count: number;
 }
 
-/** The first step the user has not done that shows on this page. */
-export function activeStepOnPage(guide: Guide, pageId: string, progress: GuideProgress | undefined): ActiveStep | null {
-  const done = new Set(progress?.done ?? []);
-  const index = guide.steps.findIndex((step) => !done.has(step.id) && step.pages.includes(pageId));
+/**
+ * The first step the user has not done that shows on this page. With a document, warning steps
+ * about list rows are skipped where no such row is showing.
+ */
+export function activeStepOnPage(
+  guide: Guide,
+  pageId: string,
+  progress: GuideProgress | undefined,
+  doc?: Document,
+): ActiveStep | null {
+  const done = new Set([...(progress?.done ?? []), ...(progress?.skipped ?? [])]);
+  const index = guide.steps.findIndex(
+    (step) => !done.has(step.id) && step.pages.includes(pageId) && (!doc || stepAppliesHere(step, doc)),
+  );
   if (index < 0) return null;
   return { guide, step: guide.steps[index]!, index, count: guide.steps.length };
 }
@@ -54,7 +67,6 @@ export interface PageDecision {
 
 /**
  * Everything the overlay needs to know about one page visit, decided without side effects.
- * `preferredGuideId` is the guide the user chose in the popup, when it applies here.
  */
 export function decide(input: {
   providers: readonly Provider[];
@@ -62,19 +74,21 @@ export function decide(input: {
   href: string;
   doc: Document;
   progress: ProgressByGuide;
-  preferredGuideId?: string;
+  /** Guides the user chose in the popup; the first that applies here goes first. */
+  preferredGuideIds?: readonly string[];
   hiddenGuideIds?: readonly string[];
 }): PageDecision | null {
   const match = detectPage(input.providers, input.href, input.doc);
   if (!match) return null;
   const hidden = new Set(input.hiddenGuideIds ?? []);
   const guides = guidesForPage(input.guides, match).filter((guide) => !hidden.has(guide.id));
+  const preferred = new Set(input.preferredGuideIds ?? []);
   const ordered = [
-    ...guides.filter((guide) => guide.id === input.preferredGuideId),
-    ...guides.filter((guide) => guide.id !== input.preferredGuideId),
+    ...guides.filter((guide) => preferred.has(guide.id)),
+    ...guides.filter((guide) => !preferred.has(guide.id)),
   ];
   for (const guide of ordered) {
-    const active = activeStepOnPage(guide, match.page.id, input.progress[guide.id]);
+    const active = activeStepOnPage(guide, match.page.id, input.progress[guide.id], input.doc);
     if (active) return { match, guides, active };
   }
   return { match, guides, active: null };

@@ -17,7 +17,8 @@ export function findStatusRows(rows: NonNullable<Step['rows']>, scope: Document 
   return candidates.filter((row) => {
     if (!isRendered(row)) return false;
     // Any cell may hold the status; matching cell by cell keeps "exact" meaningful.
-    const cells = row.children.length > 0 ? Array.from(row.querySelectorAll('td, [role="gridcell"], [role="cell"]')) : [];
+    const cells =
+      row.children.length > 0 ? Array.from(row.querySelectorAll('td, [role="gridcell"], [role="cell"]')) : [];
     const texts = cells.length > 0 ? cells.map((cell) => cell.textContent ?? '') : [row.textContent ?? ''];
     return texts.some((text) => matchesAnyLabel(text, rows.status, mode));
   });

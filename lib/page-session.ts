@@ -1,27 +1,28 @@
 /**
  * One console tab's guidance state, page visit by page visit: decides (through the pure engine)
- * which step applies, finds its anchor, notices when the user has done it, and exposes a snapshot
- * for React. It never touches the console's elements: it reads the DOM, listens on `window` in the
- * capture phase without interfering, and observes mutations only while a guide is active.
+ * which step applies, finds what it points at, notices when the user has done it, and exposes a
+ * snapshot for React. It never touches the console's elements: it reads the DOM, listens on
+ * `window` in the capture phase without interfering, and observes mutations only while a guide
+ * page is showing.
  */
 import { type ActiveStep, decide, type PageDecision } from '../engine/decide';
-import type { CandidateReport } from '../engine/locate';
-import { resolveLocator } from '../engine/locate';
+import { type CandidateReport, resolveLocator } from '../engine/locate';
+import { resolveStepTarget } from '../engine/target';
 import { matchPagesByUrl } from '../engine/url';
 import { watchDom } from '../engine/watch';
 import type { Guide, Provider } from '../rules/schema';
-import type { Progress } from './storage';
+import type { Preferences, Progress, StepMark } from './storage';
 
-export type AnchorState =
+export type TargetState =
   | { state: 'none' }
   | { state: 'pending' }
-  | { state: 'found'; element: Element; candidateIndex: number }
+  | { state: 'found'; element: Element; candidateIndex: number; menuLevel: number | null; rows: Element[] }
   | { state: 'fallback'; tried: CandidateReport[] };
 
 export interface SessionSnapshot {
   href: string;
   decision: PageDecision | null;
-  anchor: AnchorState;
+  target: TargetState;
   hiddenOnPage: boolean;
 }
 
@@ -30,20 +31,24 @@ export interface SessionDeps {
   providers: readonly Provider[];
   guides: readonly Guide[];
   loadProgress: () => Promise<Progress>;
-  setStepDone: (guideId: string, stepId: string, done: boolean) => Promise<Progress>;
-  /** How long a recognised page may take to render a step's anchor before the fallback card shows. */
+  loadPreferences: () => Promise<Preferences>;
+  markStep: (guideId: string, stepId: string, mark: StepMark) => Promise<Progress>;
+  setPageHidden: (pageId: string, hidden: boolean) => Promise<Preferences>;
+  /** How long a recognised page may take to render a step's control before the fallback card shows. */
   anchorGraceMs?: number;
   /** Our own UI host, whose mutations must not wake the watcher. */
   isOwnNode?: (node: Node) => boolean;
 }
 
-const EMPTY: SessionSnapshot = { href: '', decision: null, anchor: { state: 'none' }, hiddenOnPage: false };
+const EMPTY: SessionSnapshot = { href: '', decision: null, target: { state: 'none' }, hiddenOnPage: false };
+const DEFAULT_GRACE_MS = 8000;
 
 export class PageSession {
   private snapshot: SessionSnapshot = EMPTY;
   private listeners = new Set<() => void>();
   private visit: AbortController | null = null;
   private progress: Progress = {};
+  private preferences: Preferences = { preferredGuides: {}, hiddenPages: [] };
   private visitStartedAt = 0;
 
   constructor(private readonly deps: SessionDeps) {}
@@ -55,6 +60,10 @@ export class PageSession {
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
 
+  private get graceMs(): number {
+    return this.deps.anchorGraceMs ?? DEFAULT_GRACE_MS;
+  }
+
   /** A new page visit (first load or SPA route change): everything from the last visit is dropped. */
   async start(href: string): Promise<void> {
     this.visit?.abort();
@@ -64,15 +73,14 @@ export class PageSession {
     this.publish({ ...EMPTY, href });
     // No page of any guide at this URL: do nothing at all (no observers, no listeners).
     if (matchPagesByUrl(this.deps.providers, href).length === 0) return;
-    this.progress = await this.deps.loadProgress();
+    [this.progress, this.preferences] = await Promise.all([this.deps.loadProgress(), this.deps.loadPreferences()]);
     if (visit.signal.aborted) return;
     const { doc } = this.deps;
     const view = doc.defaultView ?? window;
     view.addEventListener('click', (event) => this.onUserClick(event), { capture: true, signal: visit.signal });
     watchDom(doc.documentElement, () => this.evaluate(), { signal: visit.signal, ignore: this.deps.isOwnNode });
-    // The grace period ends with one more evaluation, so a missing anchor turns into the fallback card.
-    const grace = this.deps.anchorGraceMs ?? 8000;
-    const timer = view.setTimeout(() => this.evaluate(), grace);
+    // The grace period ends with one more evaluation, so a missing control turns into the fallback card.
+    const timer = view.setTimeout(() => this.evaluate(), this.graceMs);
     visit.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
     this.evaluate();
   }
@@ -83,81 +91,90 @@ export class PageSession {
     this.publish(EMPTY);
   }
 
-  /** Progress changed elsewhere (the popup): re-decide with it. */
-  updateProgress(progress: Progress): void {
-    this.progress = progress;
+  /** Progress or preferences changed elsewhere (the popup): re-decide with them. */
+  update(changes: { progress?: Progress; preferences?: Preferences }): void {
+    if (changes.progress) this.progress = changes.progress;
+    if (changes.preferences) this.preferences = changes.preferences;
     if (this.visit) this.evaluate();
   }
 
-  hideOnPage(): void {
-    this.publish({ ...this.snapshot, hiddenOnPage: true });
-  }
-
-  async markDone(step: ActiveStep, done = true): Promise<void> {
-    this.progress = await this.deps.setStepDone(step.guide.id, step.step.id, done);
+  async hideOnPage(): Promise<void> {
+    const pageId = this.snapshot.decision?.match.page.id;
+    if (!pageId) return;
+    this.preferences = await this.deps.setPageHidden(pageId, true);
     this.evaluate();
   }
 
-  /** Undo the last done step shown on this page, so "Back" returns to it. */
+  async mark(step: ActiveStep, mark: StepMark): Promise<void> {
+    this.progress = await this.deps.markStep(step.guide.id, step.step.id, mark);
+    this.evaluate();
+  }
+
+  /** Reopens the last step before this one that shows on this page, so the card returns to it. */
   async back(active: ActiveStep): Promise<void> {
-    const done = new Set(this.progress[active.guide.id]?.done ?? []);
+    const entry = this.progress[active.guide.id];
+    const passed = new Set([...(entry?.done ?? []), ...(entry?.skipped ?? [])]);
     const pageId = this.snapshot.decision?.match.page.id;
     const previous = active.guide.steps
       .slice(0, active.index)
       .reverse()
-      .find((step) => done.has(step.id) && pageId !== undefined && step.pages.includes(pageId));
+      .find((step) => passed.has(step.id) && pageId !== undefined && step.pages.includes(pageId));
     if (!previous) return;
-    this.progress = await this.deps.setStepDone(active.guide.id, previous.id, false);
+    this.progress = await this.deps.markStep(active.guide.id, previous.id, 'open');
     this.evaluate();
   }
 
   private evaluate(): void {
-    if (!this.visit) return;
+    const visit = this.visit;
+    if (!visit) return;
     const { doc } = this.deps;
-    const href = this.snapshot.href;
     const decision = decide({
       providers: this.deps.providers,
       guides: this.deps.guides,
-      href,
+      href: this.snapshot.href,
       doc,
       progress: this.progress,
+      preferredGuideIds: Object.values(this.preferences.preferredGuides),
     });
-    const active = decision?.active;
-    if (!decision && Date.now() - this.visitStartedAt >= (this.deps.anchorGraceMs ?? 8000)) {
+    const waited = Date.now() - this.visitStartedAt;
+    if (!decision && waited >= this.graceMs) {
       // The URL looked right but the page never turned out to be one we know: stop watching it.
-      this.visit.abort();
+      visit.abort();
     }
+    const hiddenOnPage = decision ? this.preferences.hiddenPages.includes(decision.match.page.id) : false;
+    const active = decision?.active;
     if (!decision || !active) {
-      this.publish({ ...this.snapshot, decision, anchor: { state: 'none' } });
+      this.publish({ ...this.snapshot, decision, hiddenOnPage, target: { state: 'none' } });
       return;
     }
     const advance = active.step.advanceOn;
     if (advance?.type === 'appears' && resolveLocator(advance.locator, doc).status === 'found') {
-      void this.markDone(active);
+      void this.mark(active, 'done');
       return;
     }
-    this.publish({ ...this.snapshot, decision, anchor: this.locateAnchor(active) });
-  }
-
-  private locateAnchor(active: ActiveStep): AnchorState {
-    const locator = active.step.anchor ?? active.step.menuPath?.[0];
-    if (!locator) return { state: 'fallback', tried: [] };
-    const result = resolveLocator(locator, this.deps.doc);
-    if (result.status === 'found') {
-      return { state: 'found', element: result.element, candidateIndex: result.candidateIndex };
-    }
-    const waited = Date.now() - this.visitStartedAt;
-    return waited < (this.deps.anchorGraceMs ?? 8000)
-      ? { state: 'pending' }
-      : { state: 'fallback', tried: result.tried };
+    const target = resolveStepTarget(active.step, doc);
+    const targetState: TargetState =
+      target.status === 'found'
+        ? {
+            state: 'found',
+            element: target.element,
+            candidateIndex: target.candidateIndex,
+            menuLevel: target.menuLevel,
+            rows: target.rows,
+          }
+        : waited < this.graceMs
+          ? { state: 'pending' }
+          : { state: 'fallback', tried: target.tried };
+    this.publish({ ...this.snapshot, decision, hiddenOnPage, target: targetState });
   }
 
   /** Passive: we only look at where the user clicked; the event goes on to the console untouched. */
   private onUserClick(event: Event): void {
-    const { anchor, decision } = this.snapshot;
+    const { target, decision } = this.snapshot;
     const active = decision?.active;
-    if (!event.isTrusted || anchor.state !== 'found' || !active || active.step.advanceOn?.type !== 'click') return;
-    if (event.composedPath().includes(anchor.element)) void this.markDone(active);
+    if (!event.isTrusted || target.state !== 'found' || target.menuLevel !== null || !active) return;
+    if (active.step.advanceOn?.type !== 'click') return;
+    if (event.composedPath().includes(target.element)) void this.mark(active, 'done');
   }
 
   private publish(next: SessionSnapshot): void {
@@ -166,7 +183,7 @@ export class PageSession {
       previous.href === next.href &&
       previous.decision?.active?.step === next.decision?.active?.step &&
       previous.decision?.match.page === next.decision?.match.page &&
-      sameAnchor(previous.anchor, next.anchor) &&
+      sameTarget(previous.target, next.target) &&
       previous.hiddenOnPage === next.hiddenOnPage
     ) {
       return; // Nothing visible changed: no React render during mutation bursts.
@@ -176,8 +193,14 @@ export class PageSession {
   }
 }
 
-function sameAnchor(a: AnchorState, b: AnchorState): boolean {
-  if (a.state !== b.state) return false;
-  if (a.state === 'found' && b.state === 'found') return a.element === b.element;
-  return true;
+function sameTarget(a: TargetState, b: TargetState): boolean {
+  if (a.state === 'found' && b.state === 'found') {
+    return (
+      a.element === b.element &&
+      a.menuLevel === b.menuLevel &&
+      a.rows.length === b.rows.length &&
+      a.rows.every((row, i) => row === b.rows[i])
+    );
+  }
+  return a.state === b.state;
 }

@@ -1,8 +1,10 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { HighlightRing } from '../../components/HighlightRing';
 import { type CardSource, StepCard } from '../../components/StepCard';
 import { useAnchoredCard } from '../../components/useAnchoredCard';
+import { useElementRects } from '../../components/useElementRects';
 import { buildDiagnosticReport } from '../../engine/diagnostics';
+import { withCount } from '../../engine/rows';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
 
@@ -14,46 +16,90 @@ export interface OverlayEnvironment {
   copyText: (text: string) => Promise<void>;
 }
 
-/** Maps the session's rule objects onto the provider-agnostic card and ring. */
-export function OverlayApp({ session, env }: { session: PageSession; env: OverlayEnvironment }) {
+/**
+ * Our host lives in the top layer (a manual popover), above any z-index the console uses. The top
+ * layer is ordered by insertion, so when the step's control sits in a modal dialog opened after us,
+ * the host is promoted again to stay above it.
+ */
+function useTopLayer(host: HTMLElement, target: Element | null): void {
+  useEffect(() => {
+    if (typeof host.showPopover !== 'function') return;
+    if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+    const open = host.matches(':popover-open');
+    if (open && !target?.closest('dialog')) return;
+    if (open) host.hidePopover();
+    host.showPopover();
+  }, [host, target]);
+  useEffect(
+    () => () => {
+      if (host.matches(':popover-open')) host.hidePopover();
+    },
+    [host],
+  );
+}
+
+const NO_ROWS: Element[] = [];
+
+/** Maps the session's rule objects onto the provider-agnostic card and rings. */
+export function OverlayApp({
+  session,
+  env,
+  host,
+}: {
+  session: PageSession;
+  env: OverlayEnvironment;
+  host: HTMLElement;
+}) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [card, setCard] = useState<HTMLDivElement | null>(null);
   const active = snapshot.decision?.active;
-  const anchorElement = snapshot.anchor.state === 'found' ? snapshot.anchor.element : null;
-  const layout = useAnchoredCard(anchorElement, card);
+  const target = snapshot.target.state === 'found' ? snapshot.target : null;
+  const layout = useAnchoredCard(target?.element ?? null, card);
+  const rowRects = useElementRects(target?.rows ?? NO_ROWS);
+  useTopLayer(host, target?.element ?? null);
 
   if (!active || snapshot.hiddenOnPage) return null;
-  if (snapshot.anchor.state !== 'found' && snapshot.anchor.state !== 'fallback') return null;
+  if (snapshot.target.state !== 'found' && snapshot.target.state !== 'fallback') return null;
 
   const { guide, step } = active;
   const sources: CardSource[] = step.sources.flatMap((id) => {
     const source = guide.sources.find((candidate) => candidate.id === id);
     return source ? [source] : [];
   });
-  const fallback = snapshot.anchor.state === 'fallback';
-  const tried = snapshot.anchor.state === 'fallback' ? snapshot.anchor.tried : [];
+  const fallback = snapshot.target.state === 'fallback';
+  const tried = snapshot.target.state === 'fallback' ? snapshot.target.tried : [];
+  const menuLevel = target?.menuLevel ?? null;
 
   return (
     <div className="cx-root">
-      {layout.ring && !layout.anchorHidden && <HighlightRing rect={layout.ring} />}
+      {layout.ring && !layout.anchorHidden && (
+        <HighlightRing rect={layout.ring} menuLevel={menuLevel === null ? undefined : menuLevel + 1} />
+      )}
+      {rowRects.map((rect, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own; order is stable per render
+        <HighlightRing key={index} rect={rect} variant="row" />
+      ))}
       <StepCard
         cardRef={setCard}
         guideId={guide.id}
         stepId={step.id}
         kind={step.kind}
         title={step.title[env.lang]}
-        body={step.body[env.lang]}
+        body={withCount(step.body[env.lang], target?.rows.length ?? 0)}
         index={active.index}
         count={active.count}
         sources={sources}
         anchorState={fallback ? 'fallback' : 'found'}
+        anchorOutOfView={layout.anchorHidden}
+        menuLevel={menuLevel}
         pathInWords={step.pathInWords?.[env.lang]}
         lang={env.lang}
         t={env.t}
         position={fallback ? null : layout.card}
-        onDone={() => void session.markDone(active)}
+        onDone={() => void session.mark(active, 'done')}
+        onSkip={() => void session.mark(active, 'skipped')}
         onBack={active.index > 0 ? () => void session.back(active) : undefined}
-        onHide={() => session.hideOnPage()}
+        onHide={() => void session.hideOnPage()}
         onCopyDiagnostic={async () => {
           const report = buildDiagnosticReport({
             extensionVersion: env.extensionVersion,

@@ -5,7 +5,16 @@ import { createShadowRootUi, defineContentScript } from '#imports';
 import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
 import { PageSession } from '../../lib/page-session';
-import { ProgressSchema, progressItem, readProgress, setStepDone } from '../../lib/storage';
+import {
+  markStep,
+  PreferencesSchema,
+  ProgressSchema,
+  preferencesItem,
+  progressItem,
+  readPreferences,
+  readProgress,
+  setPageHidden,
+} from '../../lib/storage';
 import { BUILTIN_GUIDES } from '../../rules/guides';
 import { BUILTIN_PROVIDERS } from '../../rules/providers';
 import { OverlayApp } from './OverlayApp';
@@ -31,7 +40,9 @@ export default defineContentScript({
       providers: BUILTIN_PROVIDERS,
       guides: BUILTIN_GUIDES,
       loadProgress: async () => (await readProgress()).value,
-      setStepDone,
+      loadPreferences: async () => (await readPreferences()).value,
+      markStep,
+      setPageHidden,
       isOwnNode: (node) => node instanceof Element && node.closest(UI_TAG) !== null,
     });
     const ui = await createShadowRootUi(ctx, {
@@ -40,10 +51,11 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       mode: 'open',
-      onMount(container) {
+      onMount(container, _shadow, host) {
         const root = createRoot(container);
         root.render(
           <OverlayApp
+            host={host}
             session={session}
             env={{
               lang,
@@ -65,10 +77,19 @@ export default defineContentScript({
       session.stop();
       scope[LOADED_FLAG] = false;
     });
-    const unwatch = progressItem.watch((progress) =>
-      session.updateProgress(ProgressSchema.safeParse(progress).data ?? {}),
+    // The popup changes progress and preferences too; stored values are validated before use.
+    ctx.onInvalidated(
+      progressItem.watch((value) => {
+        const parsed = ProgressSchema.safeParse(value);
+        if (parsed.success) session.update({ progress: parsed.data });
+      }),
     );
-    ctx.onInvalidated(unwatch);
+    ctx.onInvalidated(
+      preferencesItem.watch((value) => {
+        const parsed = PreferencesSchema.safeParse(value);
+        if (parsed.success) session.update({ preferences: parsed.data });
+      }),
+    );
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.start(newUrl.href));
     await session.start(location.href);
   },

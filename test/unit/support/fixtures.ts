@@ -15,6 +15,14 @@ export function listFixtures(): string[] {
     .sort();
 }
 
+/** happy-dom lacks the browser's user-agent rule for [hidden]; real pages rely on it. */
+function withUserAgentStyles(document: Document): Document {
+  const style = document.createElement('style');
+  style.textContent = '[hidden]:not([hidden="until-found"]) { display: none; }';
+  document.head.prepend(style);
+  return document;
+}
+
 /**
  * A fixture in its own window, with styles applied (so hidden panels count as hidden) and its
  * scripts not run: rules must work on the markup the console serves.
@@ -23,12 +31,12 @@ export function loadFixture(path: string, url = 'https://example.invalid/'): Doc
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   const document = window.document as unknown as Document;
   document.write(readFileSync(join(FIXTURES_DIR, path), 'utf8'));
-  return document;
+  return withUserAgentStyles(document);
 }
 
 export function htmlDocument(html: string, url = 'https://example.invalid/'): Document {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
   const document = window.document as unknown as Document;
   document.write(html);
-  return document;
+  return withUserAgentStyles(document);
 }

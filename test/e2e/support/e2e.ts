@@ -1,0 +1,63 @@
+/** One replica server + one Chromium with the built extension, shared by the tests of a file. */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumWithExtension } from './chromium.mjs';
+import { PAGE_GUARD_SCRIPT } from './overlay';
+import { startReplicaServer } from './replica-server.mjs';
+
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
+
+type ChromiumHandle = Awaited<ReturnType<typeof launchChromiumWithExtension>>;
+type ServerHandle = Awaited<ReturnType<typeof startReplicaServer>>;
+
+export interface E2E {
+  server: ServerHandle;
+  browser: ChromiumHandle;
+  context: BrowserContext;
+  openPage(url: string): Promise<Page>;
+  /** Replaces everything in the extension's storage.local (progress, preferences). */
+  setStorage(values: Record<string, unknown>): Promise<void>;
+  readStorage(): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(routes: Record<string, string> = {}): Promise<E2E> {
+  const server = await startReplicaServer({ routes });
+  const browser = await launchChromiumWithExtension({ extensionDir: EXTENSION_DIR, port: server.port });
+  const { context } = browser;
+  await context.addInitScript(PAGE_GUARD_SCRIPT);
+  type StorageApi = {
+    storage: { local: { clear(): Promise<void>; set(v: object): Promise<void>; get(): Promise<object> } };
+  };
+  const chromeApi = 'chrome';
+  return {
+    server,
+    browser,
+    context,
+    async openPage(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async setStorage(values) {
+      await browser.serviceWorker.evaluate(
+        async ([name, v]) => {
+          const api = (globalThis as unknown as Record<string, StorageApi>)[name as string]!;
+          await api.storage.local.clear();
+          await api.storage.local.set(v as object);
+        },
+        [chromeApi, values] as const,
+      );
+    },
+    async readStorage() {
+      return browser.serviceWorker.evaluate(async (name) => {
+        const api = (globalThis as unknown as Record<string, StorageApi>)[name]!;
+        return (await api.storage.local.get()) as Record<string, unknown>;
+      }, chromeApi);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
