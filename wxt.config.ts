@@ -17,6 +17,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'scripting'],
     host_permissions: [...CONSOLE_HOST_PATTERNS],
+    // Only for self-hosted consoles: the options page asks for one origin at a time, on a click.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     browser_specific_settings: {
       gecko: {
         id: 'cloudexit@cloudexit.dev',

@@ -77,8 +77,12 @@ export function decide(input: {
   /** Guides the user chose in the popup; the first that applies here goes first. */
   preferredGuideIds?: readonly string[];
   hiddenGuideIds?: readonly string[];
+  /** Providers the user switched hints off for are not even detected. */
+  hiddenProviderIds?: readonly string[];
 }): PageDecision | null {
-  const match = detectPage(input.providers, input.href, input.doc);
+  const hiddenProviders = new Set(input.hiddenProviderIds ?? []);
+  const providers = input.providers.filter((provider) => !hiddenProviders.has(provider.id));
+  const match = detectPage(providers, input.href, input.doc);
   if (!match) return null;
   const hidden = new Set(input.hiddenGuideIds ?? []);
   const guides = guidesForPage(input.guides, match).filter((guide) => !hidden.has(guide.id));

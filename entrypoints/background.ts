@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { INJECT_OVERLAY, parseMessage } from '../lib/messages';
+import { syncSiteScripts } from '../lib/sites';
 
 /** The overlay bundle, registered for runtime injection only (see entrypoints/overlay.content). */
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
@@ -25,4 +26,11 @@ export default defineBackground(() => {
       );
     return true;
   });
+
+  // Self-hosted sites the user granted (or revoked) get (or lose) the detector script.
+  const sync = () => void syncSiteScripts().catch((error: unknown) => console.error('CloudExit: site scripts', error));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
 });

@@ -48,7 +48,12 @@ export class PageSession {
   private listeners = new Set<() => void>();
   private visit: AbortController | null = null;
   private progress: Progress = {};
-  private preferences: Preferences = { preferredGuides: {}, hiddenPages: [] };
+  private preferences: Preferences = {
+    preferredGuides: {},
+    hiddenPages: [],
+    disabledGuides: [],
+    disabledProviders: [],
+  };
   private visitStartedAt = 0;
 
   constructor(private readonly deps: SessionDeps) {}
@@ -135,6 +140,8 @@ export class PageSession {
       doc,
       progress: this.progress,
       preferredGuideIds: Object.values(this.preferences.preferredGuides),
+      hiddenGuideIds: this.preferences.disabledGuides,
+      hiddenProviderIds: this.preferences.disabledProviders,
     });
     const waited = Date.now() - this.visitStartedAt;
     if (!decision && waited >= this.graceMs) {

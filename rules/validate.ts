@@ -77,69 +77,7 @@ export function crossCheck(
   for (const { file, guide } of guides) {
     if (guideIds.has(guide.id)) problems.push({ file, path: 'id', message: `duplicate guide id "${guide.id}"` });
     guideIds.add(guide.id);
-    const provider = providerById.get(guide.provider);
-    if (!provider) {
-      problems.push({ file, path: 'provider', message: `unknown provider "${guide.provider}"` });
-      continue;
-    }
-    const providerPages = new Set(provider.pages.map((page) => page.id));
-    const sourceIds = new Set(guide.sources.map((source) => source.id));
-    const checkSources = (path: string, ids: readonly string[] | undefined) => {
-      for (const [index, sourceId] of (ids ?? []).entries()) {
-        if (!sourceIds.has(sourceId))
-          problems.push({
-            file,
-            path: `${path}[${index}]`,
-            message: `cites "${sourceId}", which is not in the guide's sources`,
-          });
-      }
-    };
-    const seen = new Set<string>();
-    const unique = (path: string, value: string) => {
-      if (seen.has(value)) problems.push({ file, path, message: `duplicate id "${value}"` });
-      seen.add(value);
-    };
-    for (const [index, step] of guide.steps.entries()) {
-      unique(`steps[${index}].id`, step.id);
-      checkSources(`steps[${index}].sources`, step.sources);
-      for (const [pageIndex, pageId] of step.pages.entries()) {
-        if (!providerPages.has(pageId))
-          problems.push({
-            file,
-            path: `steps[${index}].pages[${pageIndex}]`,
-            message: `unknown page "${pageId}" for provider "${provider.id}"`,
-          });
-      }
-      if (step.pages.length > 0 && !step.anchor && !step.menuPath)
-        problems.push({
-          file,
-          path: `steps[${index}]`,
-          message: 'a step shown on a page needs an anchor or a menu path',
-        });
-      if (step.advanceOn?.type === 'page' && !providerPages.has(step.advanceOn.page))
-        problems.push({
-          file,
-          path: `steps[${index}].advanceOn.page`,
-          message: `unknown page "${step.advanceOn.page}"`,
-        });
-    }
-    for (const [index, item] of guide.checklist.entries()) {
-      unique(`checklist[${index}].id`, item.id);
-      checkSources(`checklist[${index}].sources`, item.sources);
-    }
-    for (const [index, deadline] of guide.deadlines.entries()) {
-      unique(`deadlines[${index}].id`, deadline.id);
-      checkSources(`deadlines[${index}].sources`, deadline.sources);
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: deadline.timeZone });
-      } catch {
-        problems.push({
-          file,
-          path: `deadlines[${index}].timeZone`,
-          message: `unknown time zone "${deadline.timeZone}"`,
-        });
-      }
-    }
+    problems.push(...checkGuideReferences(file, guide, providerById));
   }
   return problems;
 }
@@ -155,3 +93,80 @@ function parseWith<T>(schema: z.ZodMiniType<T>, file: string, data: unknown): Pa
 
 export const parseProvider = (file: string, data: unknown) => parseWith(Provider, file, data);
 export const parseGuide = (file: string, data: unknown) => parseWith(Guide, file, data);
+
+/** Every reference inside one guide points at something real: its provider, pages and sources. */
+export function checkGuideReferences(
+  file: string,
+  guide: Guide,
+  providerById: ReadonlyMap<string, Provider>,
+): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const provider = providerById.get(guide.provider);
+  if (!provider) {
+    problems.push({ file, path: 'provider', message: `unknown provider "${guide.provider}"` });
+    return problems;
+  }
+  const providerPages = new Set(provider.pages.map((page) => page.id));
+  const sourceIds = new Set(guide.sources.map((source) => source.id));
+  const checkSources = (path: string, ids: readonly string[] | undefined) => {
+    for (const [index, sourceId] of (ids ?? []).entries()) {
+      if (!sourceIds.has(sourceId))
+        problems.push({
+          file,
+          path: `${path}[${index}]`,
+          message: `cites "${sourceId}", which is not in the guide's sources`,
+        });
+    }
+  };
+  // Steps, checklist items and deadlines are separate namespaces (a step and an item may share a name).
+  const seenIds = new Map<string, Set<string>>();
+  const unique = (path: string, value: string) => {
+    const kind = path.slice(0, path.indexOf('['));
+    const seen = seenIds.get(kind) ?? new Set<string>();
+    seenIds.set(kind, seen);
+    if (seen.has(value)) problems.push({ file, path, message: `duplicate id "${value}"` });
+    seen.add(value);
+  };
+  for (const [index, step] of guide.steps.entries()) {
+    unique(`steps[${index}].id`, step.id);
+    checkSources(`steps[${index}].sources`, step.sources);
+    for (const [pageIndex, pageId] of step.pages.entries()) {
+      if (!providerPages.has(pageId))
+        problems.push({
+          file,
+          path: `steps[${index}].pages[${pageIndex}]`,
+          message: `unknown page "${pageId}" for provider "${provider.id}"`,
+        });
+    }
+    if (step.pages.length > 0 && !step.anchor && !step.menuPath)
+      problems.push({
+        file,
+        path: `steps[${index}]`,
+        message: 'a step shown on a page needs an anchor or a menu path',
+      });
+    if (step.advanceOn?.type === 'page' && !providerPages.has(step.advanceOn.page))
+      problems.push({
+        file,
+        path: `steps[${index}].advanceOn.page`,
+        message: `unknown page "${step.advanceOn.page}"`,
+      });
+  }
+  for (const [index, item] of guide.checklist.entries()) {
+    unique(`checklist[${index}].id`, item.id);
+    checkSources(`checklist[${index}].sources`, item.sources);
+  }
+  for (const [index, deadline] of guide.deadlines.entries()) {
+    unique(`deadlines[${index}].id`, deadline.id);
+    checkSources(`deadlines[${index}].sources`, deadline.sources);
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: deadline.timeZone });
+    } catch {
+      problems.push({
+        file,
+        path: `deadlines[${index}].timeZone`,
+        message: `unknown time zone "${deadline.timeZone}"`,
+      });
+    }
+  }
+  return problems;
+}

@@ -5,18 +5,8 @@ import { createShadowRootUi, defineContentScript } from '#imports';
 import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
 import { PageSession } from '../../lib/page-session';
-import {
-  markStep,
-  PreferencesSchema,
-  ProgressSchema,
-  preferencesItem,
-  progressItem,
-  readPreferences,
-  readProgress,
-  setPageHidden,
-} from '../../lib/storage';
-import { BUILTIN_GUIDES } from '../../rules/guides';
-import { BUILTIN_PROVIDERS } from '../../rules/providers';
+import { loadRules } from '../../lib/rules';
+import { markStep, preferences, progress, setPageHidden } from '../../lib/storage';
 import { OverlayApp } from './OverlayApp';
 
 const UI_TAG = 'cloudexit-ui';
@@ -35,12 +25,13 @@ export default defineContentScript({
     if (scope[LOADED_FLAG]) return;
     scope[LOADED_FLAG] = true;
     const lang = pageLanguage(document, browser.i18n.getUILanguage());
+    const rules = await loadRules();
     const session = new PageSession({
       doc: document,
-      providers: BUILTIN_PROVIDERS,
-      guides: BUILTIN_GUIDES,
-      loadProgress: async () => (await readProgress()).value,
-      loadPreferences: async () => (await readPreferences()).value,
+      providers: rules.providers,
+      guides: rules.guides,
+      loadProgress: async () => (await progress.read()).value,
+      loadPreferences: async () => (await preferences.read()).value,
       markStep,
       setPageHidden,
       isOwnNode: (node) => node instanceof Element && node.closest(UI_TAG) !== null,
@@ -77,19 +68,9 @@ export default defineContentScript({
       session.stop();
       scope[LOADED_FLAG] = false;
     });
-    // The popup changes progress and preferences too; stored values are validated before use.
-    ctx.onInvalidated(
-      progressItem.watch((value) => {
-        const parsed = ProgressSchema.safeParse(value);
-        if (parsed.success) session.update({ progress: parsed.data });
-      }),
-    );
-    ctx.onInvalidated(
-      preferencesItem.watch((value) => {
-        const parsed = PreferencesSchema.safeParse(value);
-        if (parsed.success) session.update({ preferences: parsed.data });
-      }),
-    );
+    // The popup changes progress and preferences too (validated before they reach the session).
+    ctx.onInvalidated(progress.watch((value) => session.update({ progress: value })));
+    ctx.onInvalidated(preferences.watch((value) => session.update({ preferences: value })));
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.start(newUrl.href));
     await session.start(location.href);
   },

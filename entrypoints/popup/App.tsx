@@ -1,77 +1,191 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { GuideList, type GuideRow } from '../../components/GuideList';
+import { ChecklistView } from '../../components/popup/ChecklistView';
+import { GuidePicker } from '../../components/popup/GuidePicker';
+import { LinkList } from '../../components/popup/LinkList';
+import { StepList } from '../../components/popup/StepList';
+import { Toggle } from '../../components/popup/Toggle';
 import type { Lang, Translate } from '../../lib/i18n';
 import { isPageState, PAGE_STATE, type PageState } from '../../lib/messages';
-import { type Progress, progressItem, readProgress } from '../../lib/storage';
-import { BUILTIN_GUIDES } from '../../rules/guides';
-import { BUILTIN_PROVIDERS } from '../../rules/providers';
+import {
+  checklistEntries,
+  GENERAL_GUIDE_ID,
+  openLinks,
+  pickerGroups,
+  siteOfHost,
+  stepEntries,
+  stillBilling,
+} from '../../lib/popup-model';
+import { loadRules, type RuleSet } from '../../lib/rules';
+import {
+  type Checklist,
+  checklist,
+  type ItemName,
+  type Preferences,
+  type Progress,
+  preferences,
+  progress,
+  recoveredItems,
+  setChecklistItem,
+  setPageHidden,
+} from '../../lib/storage';
 
-type TabState = { status: 'loading' } | { status: 'none' } | { status: 'detected'; page: PageState };
+type TabState = { status: 'loading' } | { status: 'none' } | { status: 'detected'; page: PageState; host: string };
 
 /**
  * Which console tab the popup describes: the active tab, or `?tabId=` when the popup page is opened
  * in a tab of its own (deep links and tests), where the active tab would be the popup itself.
  */
-async function targetTabId(): Promise<number | undefined> {
-  const requested = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(requested) && requested > 0) return requested;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-/** Asks the tab's detector script what it recognised; any failure means "not a console page". */
 async function readTargetTab(): Promise<TabState> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return { status: 'none' };
+  const requested = Number(new URLSearchParams(location.search).get('tabId'));
+  const tab =
+    Number.isInteger(requested) && requested > 0
+      ? await browser.tabs.get(requested).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return { status: 'none' };
   try {
-    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: PAGE_STATE });
-    return isPageState(answer) ? { status: 'detected', page: answer } : { status: 'none' };
+    const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: PAGE_STATE });
+    if (!isPageState(answer)) return { status: 'none' };
+    return { status: 'detected', page: answer, host: tab.url ? new URL(tab.url).host : '' };
   } catch {
-    return { status: 'none' };
+    return { status: 'none' }; // no CloudExit script in that tab: not a console page we know
   }
 }
 
+/** `popup.html?provider=<id>&guide=<id>` opens the popup on that guide (reminders, options, tests). */
+function deepLink(): { providerId: string; guideId: string } | null {
+  const params = new URLSearchParams(location.search);
+  const providerId = params.get('provider');
+  const guideId = params.get('guide');
+  return providerId && guideId ? { providerId, guideId } : null;
+}
+
 export function App({ lang, t }: { lang: Lang; t: Translate }) {
+  const [rules, setRules] = useState<RuleSet | null>(null);
   const [tab, setTab] = useState<TabState>({ status: 'loading' });
-  const [progress, setProgress] = useState<Progress>({});
+  const [steps, setSteps] = useState<Progress>({});
+  const [ticks, setTicks] = useState<Checklist>({});
+  const [prefs, setPrefs] = useState<Preferences | null>(null);
+  const [recovered, setRecovered] = useState<ItemName[]>([]);
+  const [choice, setChoice] = useState<{ providerId: string; guideId: string } | null>(deepLink());
 
   useEffect(() => {
+    void loadRules().then(setRules);
     void readTargetTab().then(setTab);
-    void readProgress().then(({ value }) => setProgress(value));
-    return progressItem.watch(() => void readProgress().then(({ value }) => setProgress(value)));
+    void progress.read().then(({ value }) => setSteps(value));
+    void checklist.read().then(({ value }) => setTicks(value));
+    void preferences.read().then(({ value }) => setPrefs(value));
+    void recoveredItems().then(setRecovered);
+    const unwatch = [progress.watch(setSteps), checklist.watch(setTicks), preferences.watch(setPrefs)];
+    return () => {
+      for (const stop of unwatch) stop();
+    };
   }, []);
 
-  const detected = tab.status === 'detected' ? tab.page : null;
-  const provider = detected && BUILTIN_PROVIDERS.find((p) => p.id === detected.providerId);
-  const page = detected && provider?.pages.find((p) => p.id === detected.pageId);
-  const rows: GuideRow[] = BUILTIN_GUIDES.filter(
-    (guide) => page && guide.provider === provider?.id && guide.steps.some((step) => step.pages.includes(page.id)),
-  ).map((guide) => {
-    const done = new Set(progress[guide.id]?.done ?? []);
-    return {
-      id: guide.id,
-      title: guide.title[lang],
-      steps: guide.steps.map((step) => ({ id: step.id, title: step.title[lang], done: done.has(step.id) })),
-    };
-  });
+  const detected = tab.status === 'detected' ? tab : null;
+  const provider = rules?.providers.find((p) => p.id === (choice?.providerId ?? detected?.page.providerId));
+  const page = detected && provider?.pages.find((p) => p.id === detected.page.pageId);
+  const guidesHere = useMemo(
+    () =>
+      rules && provider
+        ? rules.guides.filter(
+            (guide) => guide.provider === provider.id && (!page || guide.steps.some((s) => s.pages.includes(page.id))),
+          )
+        : [],
+    [rules, provider, page],
+  );
+  const guide =
+    rules?.guides.find((g) => g.id === choice?.guideId) ??
+    guidesHere.find((g) => g.id === prefs?.preferredGuides[provider?.id ?? '']) ??
+    guidesHere[0];
+
+  const choose = (providerId: string, guideId: string) => {
+    setChoice({ providerId, guideId });
+    if (prefs)
+      void preferences.write({ ...prefs, preferredGuides: { ...prefs.preferredGuides, [providerId]: guideId } });
+  };
+
+  if (!rules || tab.status === 'loading') return <main className="popup">{t('popupDetecting')}</main>;
 
   return (
     <main className="popup">
-      <h1>{t('popupTitle')}</h1>
-      {tab.status === 'loading' && <p>{t('popupDetecting')}</p>}
-      {tab.status === 'none' && <p data-cloudexit="popup-no-detection">{t('popupNotConsole')}</p>}
-      {provider && page && (
-        <section data-cloudexit="popup-detected" data-provider-id={provider.id} data-page-id={page.id}>
-          <dl className="facts">
-            <dt>{t('popupProvider')}</dt>
-            <dd>{provider.name[lang]}</dd>
-            <dt>{t('popupPage')}</dt>
-            <dd>{page.title[lang]}</dd>
-          </dl>
-          <h2>{t('popupGuides')}</h2>
-          <GuideList rows={rows} t={t} />
+      <header>
+        <h1>{t('popupTitle')}</h1>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          {t('popupOptions')}
+        </a>
+      </header>
+      {recovered.length > 0 && (
+        <p role="status" className="notice" data-cloudexit="storage-notice">
+          {t('noticeRecovered', recovered.join(', '))}
+        </p>
+      )}
+      {!detected && !guide && <p data-cloudexit="popup-no-detection">{t('popupNotConsole')}</p>}
+      {provider && guide ? (
+        <section
+          data-cloudexit="popup-guide"
+          data-provider-id={provider.id}
+          data-page-id={page?.id}
+          data-guide-id={guide.id}
+        >
+          <p className="breadcrumb" data-cloudexit="popup-detected">
+            {[provider.name[lang], page?.title[lang], guide.title[lang]].filter(Boolean).join(' · ')}
+            {rules.userGuideIds.has(guide.id) && <span className="badge">{t('popupUserPack')}</span>}
+          </p>
+          {guidesHere.length > 1 && (
+            <label className="select">
+              {t('popupChooseGuide')}
+              <select value={guide.id} onChange={(event) => choose(provider.id, event.currentTarget.value)}>
+                {guidesHere.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.title[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {page && prefs && (
+            <Toggle
+              label={t('popupHintsOnPage')}
+              action="hints-on-page"
+              checked={!prefs.hiddenPages.includes(page.id)}
+              onChange={(on) => void setPageHidden(page.id, !on)}
+            />
+          )}
+          <p className="summary">{guide.summary[lang]}</p>
+          <StepList steps={stepEntries(guide, steps, lang)} t={t} />
+          {!guide.steps.some((s) => s.pages.length > 0) && <p className="note">{t('popupNoOnPage')}</p>}
+          <ChecklistView
+            entries={checklistEntries(
+              guide,
+              rules.guides.find((g) => g.id === GENERAL_GUIDE_ID),
+              ticks,
+              lang,
+            )}
+            onToggle={(id, checked) => void setChecklistItem(guide.id, id, checked)}
+            t={t}
+          />
+          <LinkList
+            heading={t('popupOpenPages')}
+            links={openLinks(guide, provider, detected ? siteOfHost(detected.host) : null, lang, t)}
+            onOpen={(url) => void browser.tabs.create({ url })}
+          />
+          {stillBilling(provider, rules.guides, lang).length > 0 && (
+            <section className="billing" data-cloudexit="still-billing">
+              <h2>{t('popupStillBilling')}</h2>
+              <ul>
+                {stillBilling(provider, rules.guides, lang).map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <button type="button" className="link" onClick={() => setChoice({ providerId: '', guideId: '' })}>
+            {t('popupAllGuides')}
+          </button>
         </section>
+      ) : (
+        <GuidePicker groups={pickerGroups(rules, lang)} onPick={choose} t={t} />
       )}
       <footer>{t('popupPrivacy')}</footer>
     </main>

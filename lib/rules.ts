@@ -1,0 +1,43 @@
+/**
+ * The rules in force: the built-in packs plus the user's imported packs (validated again as they
+ * are read). A user pack may add providers, add pages to a built-in provider (a provider entry
+ * with the same id contributes only its pages), and add guides.
+ */
+import { BUILTIN_GUIDES } from '../rules/guides';
+import { BUILTIN_PROVIDERS } from '../rules/providers';
+import type { Guide, Provider } from '../rules/schema';
+import { type UserPack, userPacks } from './storage';
+
+export interface RuleSet {
+  providers: Provider[];
+  guides: Guide[];
+  /** Guide ids that came from a user pack, so the UI can mark them. */
+  userGuideIds: Set<string>;
+}
+
+export function mergeRules(
+  builtinProviders: readonly Provider[],
+  builtinGuides: readonly Guide[],
+  packs: readonly UserPack[],
+): RuleSet {
+  const providers = builtinProviders.map((provider) => ({ ...provider, pages: [...provider.pages] }));
+  const guides = [...builtinGuides];
+  const userGuideIds = new Set<string>();
+  for (const { pack } of packs) {
+    for (const provider of pack.providers) {
+      const existing = providers.find((candidate) => candidate.id === provider.id);
+      if (existing) existing.pages.push(...provider.pages);
+      else providers.push(provider);
+    }
+    for (const guide of pack.guides) {
+      guides.push(guide);
+      userGuideIds.add(guide.id);
+    }
+  }
+  return { providers, guides, userGuideIds };
+}
+
+export async function loadRules(): Promise<RuleSet & { packsRecovered: boolean }> {
+  const { value, recovered } = await userPacks.read();
+  return { ...mergeRules(BUILTIN_PROVIDERS, BUILTIN_GUIDES, value), packsRecovered: recovered };
+}

@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validatePackText } from '../../../lib/packs';
+
+const text = (s: string) => ({ zh: s, en: s });
+
+/** A small, valid user pack: a new page on the Aliyun console and a guide that uses it. */
+function validPack() {
+  return {
+    schemaVersion: 1,
+    name: 'Team pack',
+    providers: [
+      {
+        id: 'aliyun',
+        name: text('Aliyun'),
+        kind: 'cloud',
+        hosts: ['*.console.aliyun.com'],
+        sites: {},
+        pages: [
+          {
+            id: 'team-rds-list',
+            title: text('RDS'),
+            urls: [{ hosts: ['rdsnext.console.aliyun.com'], path: '^/rdsList' }],
+            detect: { type: 'title', includes: ['RDS'] },
+            examples: {
+              urls: ['https://rdsnext.console.aliyun.com/rdsList/cn-hangzhou/basic'],
+              fixtures: ['team/rds.html'],
+            },
+          },
+        ],
+      },
+    ],
+    guides: [
+      {
+        id: 'team-rds-release',
+        provider: 'aliyun',
+        title: text('Release RDS'),
+        summary: text('Our way of releasing RDS.'),
+        billingModel: 'pay-as-you-go',
+        difficulty: 'easy',
+        verified: '2026-11-26',
+        sources: [
+          {
+            id: 'T1',
+            title: 'Team wiki',
+            url: 'https://wiki.example.com/rds',
+            confidence: 'medium',
+            verified: '2026-11-20',
+          },
+        ],
+        steps: [
+          {
+            id: 'release',
+            kind: 'action',
+            title: text('Release'),
+            body: text('Release it.'),
+            pages: ['team-rds-list'],
+            anchor: { candidates: [{ type: 'role', role: 'button', name: ['释放'], why: 'the release button' }] },
+            sources: ['T1'],
+          },
+        ],
+        checklist: [],
+        deadlines: [],
+      },
+    ],
+  };
+}
+
+describe('validatePackText', () => {
+  it('accepts a valid pack', () => {
+    const result = validatePackText(JSON.stringify(validPack()));
+    expect(result.ok).toBe(true);
+  });
+
+  it('rejects ids that already exist, naming the path', () => {
+    const pack = validPack();
+    pack.guides[0]!.id = 'aliyun-renewal-off';
+    pack.providers[0]!.pages[0]!.id = 'aliyun-renewal';
+    const result = validatePackText(JSON.stringify(pack));
+    expect(result.ok === false && result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'providers[0].pages[0].id: a page "aliyun-renewal" already exists',
+      'guides[0].id: a guide "aliyun-renewal-off" already exists',
+      // the step still names the page under its old id, which the pack no longer defines
+      'guides[0].steps[0].pages[0]: unknown page "team-rds-list" for provider "aliyun"',
+    ]);
+  });
+
+  it('checks references inside the pack, with the guide named in the path', () => {
+    const pack = validPack();
+    pack.guides[0]!.steps[0]!.pages = ['nowhere'];
+    const result = validatePackText(JSON.stringify(pack));
+    expect(result.ok === false && result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'guides[0].steps[0].pages[0]: unknown page "nowhere" for provider "aliyun"',
+    ]);
+  });
+
+  const handcrafted: [string, string][] = [
+    ['empty text', ''],
+    ['not JSON', 'hello'],
+    ['truncated JSON', JSON.stringify(validPack()).slice(0, 200)],
+    ['an array', '[]'],
+    ['null', 'null'],
+    ['a number', '42'],
+    ['wrong schema version', JSON.stringify({ ...validPack(), schemaVersion: 2 })],
+    ['unknown top-level field', JSON.stringify({ ...validPack(), extra: true })],
+    ['a huge string', JSON.stringify({ ...validPack(), name: 'x'.repeat(2_100_000) })],
+    ['deep nesting', JSON.stringify(validPack()).replace('{"type":"title","includes":["RDS"]}', nested(5000))],
+    [
+      'javascript: source URL',
+      JSON.stringify(setPath(validPack(), ['guides', 0, 'sources', 0, 'url'], 'javascript:alert(1)')),
+    ],
+    ['a bad regex', JSON.stringify(setPath(validPack(), ['providers', 0, 'pages', 0, 'urls', 0, 'path'], '(['))],
+  ];
+  it.each(handcrafted)('rejects %s with a message, without throwing', (_name, input) => {
+    const result = validatePackText(input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.length).toBeGreaterThan(0);
+    for (const problem of result.problems) expect(problem.message).toMatch(/\w/);
+  });
+
+  it('rejects 60 generated corruptions of a valid pack, each with a clear message', () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(corruption(), ({ path, value }) => {
+        const pack = setPath(validPack(), path, value);
+        const result = validatePackText(JSON.stringify(pack));
+        if (!result.ok) {
+          rejected++;
+          for (const problem of result.problems) {
+            expect(typeof problem.path).toBe('string');
+            expect(problem.message.length).toBeGreaterThan(3);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(rejected).toBeGreaterThanOrEqual(50);
+  });
+});
+
+type Path = (string | number)[];
+
+/** Replaces one value deep inside the pack with something of the wrong kind. */
+function corruption() {
+  const paths: Path[] = [
+    ['name'],
+    ['schemaVersion'],
+    ['providers'],
+    ['providers', 0, 'id'],
+    ['providers', 0, 'kind'],
+    ['providers', 0, 'pages', 0, 'urls'],
+    ['providers', 0, 'pages', 0, 'urls', 0, 'hosts'],
+    ['providers', 0, 'pages', 0, 'detect'],
+    ['providers', 0, 'pages', 0, 'detect', 'type'],
+    ['providers', 0, 'pages', 0, 'examples', 'urls'],
+    ['guides', 0, 'title'],
+    ['guides', 0, 'title', 'en'],
+    ['guides', 0, 'verified'],
+    ['guides', 0, 'sources', 0, 'confidence'],
+    ['guides', 0, 'steps'],
+    ['guides', 0, 'steps', 0, 'kind'],
+    ['guides', 0, 'steps', 0, 'anchor', 'candidates'],
+    ['guides', 0, 'steps', 0, 'anchor', 'candidates', 0, 'type'],
+    ['guides', 0, 'steps', 0, 'anchor', 'candidates', 0, 'name'],
+    ['guides', 0, 'steps', 0, 'sources'],
+  ];
+  const wrong = fc.oneof(
+    fc.integer(),
+    fc.constant(null),
+    fc.boolean(),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constant('<img src=x onerror=alert(1)>'),
+    fc.constant(-1),
+  );
+  return fc.record({ path: fc.constantFrom(...paths), value: wrong });
+}
+
+function setPath<T>(target: T, path: Path, value: unknown): T {
+  let node = target as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = value;
+  return target;
+}
+
+/** A detector wrapped in `depth` "not"s, as text: building it as an object would overflow the stack first. */
+function nested(depth: number): string {
+  return `${'{"type":"not","detector":'.repeat(depth)}{"type":"title","includes":["x"]}${'}'.repeat(depth)}`;
+}
