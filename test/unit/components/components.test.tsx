@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmButton } from '../../../components/options/ConfirmButton';
 import { ProblemList } from '../../../components/options/ProblemList';
@@ -163,7 +164,7 @@ describe('no hard-coded user-facing strings', () => {
   // Every string a component shows comes from t() (marked ⟪…⟫) or from its data props (marked «…»).
   const marked: Translate = (key) => `⟪${key}⟫`;
   const data = (s: string) => `«${s}»`;
-  const cases: [string, () => JSX.Element][] = [
+  const cases: [string, () => ReactElement][] = [
     [
       'StepCard',
       () => (

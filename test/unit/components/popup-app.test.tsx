@@ -28,12 +28,16 @@ describe('popup', () => {
 
   it('keeps ticked items across a reopen (saved per guide)', async () => {
     const first = await renderPopup();
-    const box = screen.getByRole('checkbox', { name: 'Write down the instance IDs and expiry dates you are giving up' });
+    const box = screen.getByRole('checkbox', {
+      name: 'Write down the instance IDs and expiry dates you are giving up',
+    });
     await act(async () => fireEvent.click(box));
     expect((await checklist.read()).value['aliyun-renewal-off']?.checked).toContain('note-instance-ids');
     first.unmount();
     await renderPopup();
-    expect(screen.getByRole('checkbox', { name: 'Write down the instance IDs and expiry dates you are giving up' })).toHaveProperty('checked', true);
+    expect(
+      screen.getByRole('checkbox', { name: 'Write down the instance IDs and expiry dates you are giving up' }),
+    ).toHaveProperty('checked', true);
   });
 
   it('remembers the chosen guide so the on-page card follows it', async () => {
