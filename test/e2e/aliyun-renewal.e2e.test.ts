@@ -156,9 +156,11 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
   });
 
   it('stays silent on console pages that are not the renewal page, even with look-alike words', async () => {
+    // The Tencent renewal replica (similar words: 手动续费项) served at a Tencent page without a guide.
+    server.route('console.cloud.tencent.com/expense/overview', 'tencent/renewal.zh.html');
     for (const url of [
       'https://home.console.aliyun.com/home/dashboard',
-      'https://console.cloud.tencent.com/account/renewal',
+      'https://console.cloud.tencent.com/expense/overview',
     ]) {
       const page = await openPage(url);
       try {
@@ -183,11 +185,12 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
       }, RENEWAL_PAGES[0]!.url);
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-      const detected = popup.locator('[data-cloudexit="popup-detected"]');
+      const detected = popup.locator('[data-cloudexit="popup-guide"]');
       await detected.waitFor();
       expect(await detected.getAttribute('data-provider-id')).toBe('aliyun');
       expect(await detected.getAttribute('data-page-id')).toBe('aliyun-renewal');
-      expect(await popup.locator('[data-guide-id="aliyun-renewal-off"]').count()).toBe(1);
+      expect(await detected.getAttribute('data-guide-id')).toBe('aliyun-renewal-off');
+      expect(await popup.locator('[data-cloudexit="popup-detected"]').textContent()).toContain('Renewals');
       await popup.close();
     } finally {
       await consolePage.close();
