@@ -149,7 +149,11 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
               label={t('popupHintsOnPage')}
               action="hints-on-page"
               checked={!prefs.hiddenPages.includes(page.id)}
-              onChange={(on) => void setPageHidden(page.id, !on)}
+              onChange={(on) => {
+                const others = prefs.hiddenPages.filter((id) => id !== page.id);
+                setPrefs({ ...prefs, hiddenPages: on ? others : [...others, page.id] }); // shown at once
+                void setPageHidden(page.id, !on);
+              }}
             />
           )}
           <p className="summary">{guide.summary[lang]}</p>
@@ -162,7 +166,14 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
               ticks,
               lang,
             )}
-            onToggle={(id, checked) => void setChecklistItem(guide.id, id, checked)}
+            onToggle={(id, checked) => {
+              // Show the tick at once; storage confirms it through the watcher a moment later.
+              const current = new Set(ticks[guide.id]?.checked ?? []);
+              if (checked) current.add(id);
+              else current.delete(id);
+              setTicks({ ...ticks, [guide.id]: { checked: [...current] } });
+              void setChecklistItem(guide.id, id, checked);
+            }}
             t={t}
           />
           <LinkList
