@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { CONSOLE_HOST_PATTERNS } from './engine/hosts';
+import { pageIndexPlugin } from './scripts/page-index-plugin';
+import { reactDomWithoutInnerHtml } from './scripts/react-dom-no-inner-html';
 import { assertValidRules } from './scripts/rule-files';
 
 // Both browsers get Manifest V3: one permission model (host_permissions + scripting) and one
@@ -7,6 +9,7 @@ import { assertValidRules } from './scripts/rule-files';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  vite: () => ({ plugins: [pageIndexPlugin(), reactDomWithoutInnerHtml()] }),
   hooks: {
     // Built-in rules ship unvalidated (no zod in content scripts), so a bad rule file must stop the build.
     'build:before': () => assertValidRules(),
@@ -26,6 +29,8 @@ export default defineConfig({
         // CloudExit collects nothing and sends nothing over the network.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { INJECT_OVERLAY, parseMessage } from '../lib/messages';
+import { INJECT_OVERLAY, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
+import { loadRules, userPagesMatching } from '../lib/rules';
 import { syncSiteScripts } from '../lib/sites';
 
 /** The overlay bundle, registered for runtime injection only (see entrypoints/overlay.content). */
@@ -13,6 +14,10 @@ export default defineBackground(() => {
     if (!parsed || sender.id !== browser.runtime.id || sender.tab?.id === undefined) {
       sendResponse({ ok: false, error: 'unexpected message' });
       return false;
+    }
+    if (parsed.type === USER_PAGE_MATCH) {
+      void loadRules().then((rules) => sendResponse({ match: userPagesMatching(rules, parsed.href).length > 0 }));
+      return true;
     }
     if (parsed.type !== INJECT_OVERLAY) return false;
     browser.scripting

@@ -1,18 +1,28 @@
+// Detection data only (no titles, links or examples): this script runs on every console page.
+import BUILTIN_PROVIDERS from 'virtual:cloudexit/page-index';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { detectPage } from '../engine/decide';
 import { CONSOLE_HOST_PATTERNS } from '../engine/hosts';
 import { matchPagesByUrl } from '../engine/url';
 import { waitFor } from '../engine/watch';
-import { INJECT_OVERLAY, PAGE_STATE, type PageState, parseMessage } from '../lib/messages';
-import { BUILTIN_PROVIDERS } from '../rules/providers';
+import { INJECT_OVERLAY, PAGE_STATE, type PageState, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
 
 /** How long a recognised URL may take to render the page its detectors look for (SPA consoles). */
 const DETECT_TIMEOUT_MS = 10_000;
+/** Set by the overlay once injected; from then on it answers for this page with every rule. */
+const OVERLAY_FLAG = '__cloudexitOverlayLoaded';
+
+/** Only a non-empty pack list is worth asking the background about (no wake-ups otherwise). */
+async function hasUserPacks(): Promise<boolean> {
+  const { userPacks } = await browser.storage.local.get('userPacks');
+  return Array.isArray(userPacks) && userPacks.length > 0;
+}
 
 /**
  * Runs on every console page, so it stays tiny: URL check first, DOM detectors only when a known
- * page's URL matches, and the React overlay is injected (by the background) only then.
+ * page's URL matches, and the React overlay is injected (by the background) only then. Pages of
+ * imported rule packs are matched by the background, which validates the packs.
  */
 export default defineContentScript({
   matches: [...CONSOLE_HOST_PATTERNS],
@@ -21,21 +31,31 @@ export default defineContentScript({
     let visit: AbortController | null = null;
     let overlayRequested = false;
 
-    const check = async (href: string) => {
-      visit?.abort();
-      visit = new AbortController();
-      if (overlayRequested || matchPagesByUrl(BUILTIN_PROVIDERS, href).length === 0) return;
-      const found = await waitFor(() => detectPage(BUILTIN_PROVIDERS, href, document), document, {
-        signal: visit.signal,
-        timeoutMs: DETECT_TIMEOUT_MS,
-      });
-      if (!found || overlayRequested || !ctx.isValid) return;
+    const requestOverlay = async () => {
+      if (overlayRequested || !ctx.isValid) return;
       overlayRequested = true;
       await browser.runtime.sendMessage({ type: INJECT_OVERLAY });
     };
 
+    const check = async (href: string) => {
+      visit?.abort();
+      visit = new AbortController();
+      if (overlayRequested) return;
+      if (matchPagesByUrl(BUILTIN_PROVIDERS, href).length === 0) {
+        if (!(await hasUserPacks())) return;
+        const answer: unknown = await browser.runtime.sendMessage({ type: USER_PAGE_MATCH, href });
+        if ((answer as { match?: unknown } | undefined)?.match === true) await requestOverlay();
+        return;
+      }
+      const found = await waitFor(() => detectPage(BUILTIN_PROVIDERS, href, document), document, {
+        signal: visit.signal,
+        timeoutMs: DETECT_TIMEOUT_MS,
+      });
+      if (found) await requestOverlay();
+    };
+
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-      if (parseMessage(message)?.type !== PAGE_STATE) return;
+      if (parseMessage(message)?.type !== PAGE_STATE || (globalThis as Record<string, unknown>)[OVERLAY_FLAG]) return;
       const match = detectPage(BUILTIN_PROVIDERS, location.href, document);
       const state: PageState | null = match ? { providerId: match.provider.id, pageId: match.page.id } : null;
       sendResponse(state);

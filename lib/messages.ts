@@ -4,13 +4,19 @@
  */
 export const INJECT_OVERLAY = 'cloudexit:inject-overlay';
 export const PAGE_STATE = 'cloudexit:page-state';
+/** Does a page of an imported rule pack match this address? (Only the background reads packs.) */
+export const USER_PAGE_MATCH = 'cloudexit:user-page-match';
 
-export type ExtensionMessage = { type: typeof INJECT_OVERLAY } | { type: typeof PAGE_STATE };
+export type ExtensionMessage =
+  | { type: typeof INJECT_OVERLAY }
+  | { type: typeof PAGE_STATE }
+  | { type: typeof USER_PAGE_MATCH; href: string };
 
 export function parseMessage(message: unknown): ExtensionMessage | null {
   if (typeof message !== 'object' || message === null) return null;
-  const { type } = message as { type?: unknown };
+  const { type, href } = message as { type?: unknown; href?: unknown };
   if (type === INJECT_OVERLAY || type === PAGE_STATE) return { type };
+  if (type === USER_PAGE_MATCH && typeof href === 'string' && href.length < 8192) return { type, href };
   return null;
 }
 

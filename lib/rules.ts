@@ -3,6 +3,7 @@
  * are read). A user pack may add providers, add pages to a built-in provider (a provider entry
  * with the same id contributes only its pages), and add guides.
  */
+import { matchPagesByUrl } from '../engine/url';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
 import type { Guide, Provider } from '../rules/schema';
@@ -40,4 +41,12 @@ export function mergeRules(
 export async function loadRules(): Promise<RuleSet & { packsRecovered: boolean }> {
   const { value, recovered } = await userPacks.read();
   return { ...mergeRules(BUILTIN_PROVIDERS, BUILTIN_GUIDES, value), packsRecovered: recovered };
+}
+
+/** Pages that came from user packs (not built in) whose URL patterns match `href`. */
+export function userPagesMatching(rules: RuleSet, href: string): string[] {
+  const builtIn = new Set(BUILTIN_PROVIDERS.flatMap((provider) => provider.pages.map((page) => page.id)));
+  return matchPagesByUrl(rules.providers, href)
+    .map((match) => match.page.id)
+    .filter((id) => !builtIn.has(id));
 }

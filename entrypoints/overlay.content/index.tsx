@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, defineContentScript } from '#imports';
 import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
+import { PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
 import { PageSession } from '../../lib/page-session';
 import { loadRules } from '../../lib/rules';
 import { markStep, preferences, progress, setPageHidden } from '../../lib/storage';
@@ -71,6 +72,13 @@ export default defineContentScript({
     // The popup changes progress and preferences too (validated before they reach the session).
     ctx.onInvalidated(progress.watch((value) => session.update({ progress: value })));
     ctx.onInvalidated(preferences.watch((value) => session.update({ preferences: value })));
+    // With every rule (packs included), the overlay now answers the popup for this page.
+    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      if (parseMessage(message)?.type !== PAGE_STATE) return;
+      const match = session.getSnapshot().decision?.match;
+      sendResponse(match ? ({ providerId: match.provider.id, pageId: match.page.id } satisfies PageState) : null);
+      return true;
+    });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.start(newUrl.href));
     await session.start(location.href);
   },

@@ -321,7 +321,7 @@ export async function launchFirefoxWithExtension({
      * @returns {Promise<Awaited<R>>}
      */
     const evaluateInExtension = async (fn, ...args) => {
-      if (!extensionPage) {
+      if (!extensionPage || (await extensionPage.catch(() => undefined))?.isClosed()) {
         extensionPage = openExtensionPage('popup.html');
         extensionPage.catch(() => {
           extensionPage = undefined;

@@ -1,0 +1,38 @@
+/**
+ * A Vite plugin that serves `virtual:cloudexit/page-index`: the built-in providers reduced to what
+ * the detector content script needs (ids, kinds, hosts, page URL patterns and detectors). The
+ * detector runs on every console page, so titles, links and examples stay out of its bundle.
+ */
+import type { Plugin } from 'vite';
+import type { Provider } from '../rules/schema';
+import { readRuleFiles, validateRuleFiles } from './rule-files';
+
+export const PAGE_INDEX_ID = 'virtual:cloudexit/page-index';
+const RESOLVED_ID = `\0${PAGE_INDEX_ID}`;
+
+export type IndexedProvider = Pick<Provider, 'id' | 'kind' | 'hosts'> & {
+  pages: Pick<Provider['pages'][number], 'id' | 'urls' | 'detect'>[];
+};
+
+export function pageIndex(providers: readonly Provider[]): IndexedProvider[] {
+  return providers.map(({ id, kind, hosts, pages }) => ({
+    id,
+    kind,
+    hosts,
+    pages: pages.map((page) => ({ id: page.id, urls: page.urls, detect: page.detect })),
+  }));
+}
+
+export function pageIndexPlugin(): Plugin {
+  return {
+    name: 'cloudexit:page-index',
+    resolveId: (id) => (id === PAGE_INDEX_ID ? RESOLVED_ID : null),
+    load(id) {
+      if (id !== RESOLVED_ID) return null;
+      const files = readRuleFiles();
+      for (const file of files) this.addWatchFile(file.file);
+      const index = pageIndex(validateRuleFiles(files).providers.map((entry) => entry.provider));
+      return `export default ${JSON.stringify(index)};`;
+    },
+  };
+}
