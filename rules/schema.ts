@@ -150,6 +150,8 @@ export const Page = z.strictObject({
   urls: z.array(UrlPattern).check(z.minLength(1)),
   detect: Detector,
   ready: z.optional(Detector),
+  /** Order / instance ids on this page (e.g. "\\bi-[a-z0-9]{10,}\\b"), kept with the proof of cancellation. */
+  idPattern: z.optional(regexSource()),
   /** The documented address to open this page, per site (China / international). */
   open: z.optional(z.partialRecord(z.enum(['cn', 'intl']), httpsUrl())),
   examples: z.strictObject({

@@ -1,0 +1,70 @@
+/**
+ * After "cancelled": when to re-check the bill, and how long each deadline has left. Pure date
+ * arithmetic on top of engine/deadlines.ts; the background turns reminders into alarms.
+ */
+import type { Deadline, Guide } from '../rules/schema';
+import { computeDeadline, type Remaining, timeRemaining, toZoned } from './deadlines';
+
+const DAY_MS = 86_400_000;
+
+/** Billing lags: re-check the bill this many days after cancelling (configurable in options). */
+export const DEFAULT_RECHECK_DAYS = [3, 7, 30] as const;
+
+export function reminderTimes(cancelledAt: number, days: readonly number[]): { days: number; at: number }[] {
+  return [...new Set(days)]
+    .filter((d) => Number.isInteger(d) && d > 0 && d <= 366)
+    .sort((a, b) => a - b)
+    .map((d) => ({ days: d, at: cancelledAt + d * DAY_MS }));
+}
+
+/** Dates the user knows (or the page showed) for a guide's deadline events, as epoch ms. */
+export type KnownEvents = Partial<Record<Deadline['from'], number>>;
+
+export interface Countdown {
+  deadline: Deadline;
+  at: Date;
+  remaining: Remaining;
+}
+
+/** Every deadline of the guide whose starting event is known, soonest first. */
+export function countdowns(guide: Guide, events: KnownEvents, now: Date): Countdown[] {
+  return guide.deadlines
+    .flatMap((deadline) => {
+      const from = events[deadline.from];
+      if (from === undefined) return [];
+      const at = computeDeadline(deadline, new Date(from));
+      return [{ deadline, at, remaining: timeRemaining(at, now) }];
+    })
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** "2026-12-01 00:00 UTC+8": the deadline on the provider's own clock, with its offset. */
+export function formatInZone(at: Date, timeZone: string): string {
+  const local = toZoned(at, timeZone);
+  const offsetMinutes = Math.round(
+    (Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - at.getTime() + at.getUTCMilliseconds()) / 60_000,
+  );
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(offsetMinutes) / 60);
+  const minutes = Math.abs(offsetMinutes) % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const zone = `UTC${sign}${hours}${minutes ? `:${pad(minutes)}` : ''}`;
+  return `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)} ${zone}`;
+}
+
+/** Order and resource ids shown on a page, by the page rule's pattern; capped, unique, in page order. */
+export function readIds(text: string, pattern: string | undefined, limit = 20): string[] {
+  if (!pattern) return [];
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'g');
+  } catch {
+    return [];
+  }
+  const found = new Set<string>();
+  for (const match of text.matchAll(regex)) {
+    found.add(match[0]);
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}
