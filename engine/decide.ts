@@ -97,3 +97,24 @@ export function decide(input: {
   }
   return { match, guides, active: null };
 }
+
+/**
+ * Steps that say "go to page X" are done once the user is on page X: arriving is the action.
+ * Only steps not yet passed, of this provider's guides.
+ */
+export function stepsDoneByArrival(
+  guides: readonly Guide[],
+  match: PageMatch,
+  progress: ProgressByGuide,
+): { guideId: string; stepId: string }[] {
+  return guides
+    .filter((guide) => guide.provider === match.provider.id)
+    .flatMap((guide) => {
+      const passed = new Set([...(progress[guide.id]?.done ?? []), ...(progress[guide.id]?.skipped ?? [])]);
+      return guide.steps
+        .filter(
+          (step) => step.advanceOn?.type === 'page' && step.advanceOn.page === match.page.id && !passed.has(step.id),
+        )
+        .map((step) => ({ guideId: guide.id, stepId: step.id }));
+    });
+}

@@ -42,7 +42,10 @@ export function countdowns(guide: Guide, events: KnownEvents, now: Date): Countd
 export function formatInZone(at: Date, timeZone: string): string {
   const local = toZoned(at, timeZone);
   const offsetMinutes = Math.round(
-    (Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - at.getTime() + at.getUTCMilliseconds()) / 60_000,
+    (Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) -
+      at.getTime() +
+      at.getUTCMilliseconds()) /
+      60_000,
   );
   const sign = offsetMinutes < 0 ? '-' : '+';
   const hours = Math.floor(Math.abs(offsetMinutes) / 60);

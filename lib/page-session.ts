@@ -5,7 +5,7 @@
  * `window` in the capture phase without interfering, and observes mutations only while a guide
  * page is showing.
  */
-import { type ActiveStep, decide, type PageDecision } from '../engine/decide';
+import { type ActiveStep, decide, type PageDecision, stepsDoneByArrival } from '../engine/decide';
 import { type CandidateReport, resolveLocator } from '../engine/locate';
 import { resolveStepTarget } from '../engine/target';
 import { matchPagesByUrl } from '../engine/url';
@@ -115,6 +115,11 @@ export class PageSession {
     this.evaluate();
   }
 
+  private async markAll(steps: { guideId: string; stepId: string }[]): Promise<void> {
+    for (const { guideId, stepId } of steps) this.progress = await this.deps.markStep(guideId, stepId, 'done');
+    this.evaluate();
+  }
+
   /** Reopens the last step before this one that shows on this page, so the card returns to it. */
   async back(active: ActiveStep): Promise<void> {
     const entry = this.progress[active.guide.id];
@@ -147,6 +152,11 @@ export class PageSession {
     if (!decision && waited >= this.graceMs) {
       // The URL looked right but the page never turned out to be one we know: stop watching it.
       visit.abort();
+    }
+    const arrived = decision ? stepsDoneByArrival(this.deps.guides, decision.match, this.progress) : [];
+    if (arrived.length > 0) {
+      void this.markAll(arrived);
+      return;
     }
     const hiddenOnPage = decision ? this.preferences.hiddenPages.includes(decision.match.page.id) : false;
     const active = decision?.active;

@@ -121,3 +121,9 @@ describe('the first on-page step of every guide shows on every fixture of its pa
     }
   });
 });
+
+describe('privacy', () => {
+  it('made no network request from any extension context during this file', () => {
+    expect(e2e.extensionNetworkRequests()).toEqual([]);
+  });
+});

@@ -148,3 +148,9 @@ describe('leftover warnings', () => {
     }
   });
 });
+
+describe('privacy', () => {
+  it('made no network request from any extension context during this file', () => {
+    expect(e2e.extensionNetworkRequests()).toEqual([]);
+  });
+});

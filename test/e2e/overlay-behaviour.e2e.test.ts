@@ -214,3 +214,9 @@ describe('single-page consoles', () => {
     }
   });
 });
+
+describe('privacy', () => {
+  it('made no network request from any extension context during this file', () => {
+    expect(e2e.extensionNetworkRequests()).toEqual([]);
+  });
+});

@@ -181,3 +181,9 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     });
   }
 });
+
+describe('privacy', () => {
+  it('made no network request from any extension context during this file', () => {
+    expect(e2e.extensionNetworkRequests()).toEqual([]);
+  });
+});

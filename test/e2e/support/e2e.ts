@@ -18,6 +18,12 @@ export interface E2E {
   /** Replaces everything in the extension's storage.local (progress, preferences). */
   setStorage(values: Record<string, unknown>): Promise<void>;
   readStorage(): Promise<Record<string, unknown>>;
+  /**
+   * Requests the extension made over the network: any request from an extension page or worker
+   * to a non-extension URL, and any request the replica server received that no test page asked
+   * for (a page load or its favicon). CloudExit promises none.
+   */
+  extensionNetworkRequests(): string[];
   close(): Promise<void>;
 }
 
@@ -26,6 +32,18 @@ export async function startE2E(routes: Record<string, string> = {}): Promise<E2E
   const browser = await launchChromiumWithExtension({ extensionDir: EXTENSION_DIR, port: server.port });
   const { context } = browser;
   await context.addInitScript(PAGE_GUARD_SCRIPT);
+  const fromExtension: string[] = [];
+  context.on('request', (request) => {
+    let origin = '';
+    try {
+      origin = request.frame().url();
+    } catch {
+      origin = 'chrome-extension://service-worker'; // requests without a frame come from a worker
+    }
+    if (origin.startsWith('chrome-extension://') && !request.url().startsWith('chrome-extension://')) {
+      fromExtension.push(`${request.method()} ${request.url()} (from ${origin})`);
+    }
+  });
   type StorageApi = {
     storage: { local: { clear(): Promise<void>; set(v: object): Promise<void>; get(): Promise<object> } };
   };
@@ -54,6 +72,18 @@ export async function startE2E(routes: Record<string, string> = {}): Promise<E2E
         const api = (globalThis as unknown as Record<string, StorageApi>)[name]!;
         return (await api.storage.local.get()) as Record<string, unknown>;
       }, chromeApi);
+    },
+    extensionNetworkRequests() {
+      const unasked = server.requests
+        .filter(
+          (request) =>
+            request.method !== 'GET' || (request.route === null && !request.pathname.endsWith('/favicon.ico')),
+        )
+        .map(
+          (request) =>
+            `${request.method} https://${request.host}${request.path} (unrouted, reached the replica server)`,
+        );
+      return [...fromExtension, ...unasked];
     },
     async close() {
       await browser.close();

@@ -15,8 +15,23 @@ const guide: Guide = {
   steps: [{ id: 's', kind: 'check', title: text, body: text, pages: [], sources: ['A18'] }],
   checklist: [],
   deadlines: [
-    { id: 'refund-window', title: text, from: 'purchase', offset: { days: 5 }, timeZone: 'Asia/Shanghai', sources: ['A18'] },
-    { id: 'release', title: text, from: 'expiry', offset: { days: 16 }, alignTo: 'startOfDay', timeZone: 'Asia/Shanghai', sources: ['A18'] },
+    {
+      id: 'refund-window',
+      title: text,
+      from: 'purchase',
+      offset: { days: 5 },
+      timeZone: 'Asia/Shanghai',
+      sources: ['A18'],
+    },
+    {
+      id: 'release',
+      title: text,
+      from: 'expiry',
+      offset: { days: 16 },
+      alignTo: 'startOfDay',
+      timeZone: 'Asia/Shanghai',
+      sources: ['A18'],
+    },
     { id: 'closure', title: text, from: 'closure', offset: { days: 90 }, timeZone: 'UTC', sources: ['A18'] },
   ],
 };
@@ -24,7 +39,9 @@ const guide: Guide = {
 describe('reminderTimes', () => {
   it('re-checks at +3, +7 and +30 days, sorted and de-duplicated, ignoring nonsense', () => {
     const at = Date.UTC(2026, 10, 26, 9);
-    expect(reminderTimes(at, [30, 3, 7, 7, 0, -2, 1.5, 9999]).map((r) => [r.days, new Date(r.at).toISOString()])).toEqual([
+    expect(
+      reminderTimes(at, [30, 3, 7, 7, 0, -2, 1.5, 9999]).map((r) => [r.days, new Date(r.at).toISOString()]),
+    ).toEqual([
       [3, '2026-11-29T09:00:00.000Z'],
       [7, '2026-12-03T09:00:00.000Z'],
       [30, '2026-12-26T09:00:00.000Z'],
@@ -35,7 +52,11 @@ describe('reminderTimes', () => {
 describe('countdowns', () => {
   it('shows only deadlines whose starting event is known, soonest first', () => {
     const now = new Date('2026-11-28T00:00:00Z');
-    const list = countdowns(guide, { purchase: Date.parse('2026-11-26T10:00:00+08:00'), expiry: Date.parse('2026-12-01T00:00:00+08:00') }, now);
+    const list = countdowns(
+      guide,
+      { purchase: Date.parse('2026-11-26T10:00:00+08:00'), expiry: Date.parse('2026-12-01T00:00:00+08:00') },
+      now,
+    );
     expect(list.map((c) => [c.deadline.id, formatInZone(c.at, c.deadline.timeZone), c.remaining.days])).toEqual([
       ['refund-window', '2026-12-01 10:00 UTC+8', 3],
       ['release', '2026-12-17 00:00 UTC+8', 18],

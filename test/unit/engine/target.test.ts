@@ -82,3 +82,24 @@ describe('warning steps about rows', () => {
     expect(activeStepOnPage(guide, 'eips', undefined, doc)?.step.id).toBe('next');
   });
 });
+
+describe('steps that advance when the user reaches a page', () => {
+  it('are done on arrival, once', async () => {
+    const { stepsDoneByArrival } = await import('../../../engine/decide');
+    const step: Step = {
+      ...menuStep,
+      id: 'go-refund',
+      pages: ['renewal'],
+      advanceOn: { type: 'page', page: 'refund' },
+    };
+    const guide = {
+      id: 'g',
+      provider: 'p',
+      steps: [step, { ...menuStep, id: 'other' }],
+    } as unknown as Guide;
+    const match = { provider: { id: 'p' }, page: { id: 'refund' } } as Parameters<typeof stepsDoneByArrival>[1];
+    expect(stepsDoneByArrival([guide], match, {})).toEqual([{ guideId: 'g', stepId: 'go-refund' }]);
+    expect(stepsDoneByArrival([guide], match, { g: { done: ['go-refund'] } })).toEqual([]);
+    expect(stepsDoneByArrival([guide], { ...match, page: { id: 'renewal' } } as typeof match, {})).toEqual([]);
+  });
+});
