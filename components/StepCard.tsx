@@ -37,6 +37,10 @@ export interface StepCardProps {
   onSkip?: () => void;
   onHide: () => void;
   onCopyDiagnostic?: () => Promise<void>;
+  /** Deadline lines ("5-day refund window: 2 d 3 h left — until …"). */
+  countdowns?: string[];
+  /** Records the cancellation; resolves to the sentence to show afterwards. */
+  onMarkCancelled?: () => Promise<string>;
 }
 
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
@@ -61,6 +65,7 @@ export function StepCard(props: StepCardProps) {
   const titleId = useId();
   const [minimised, setMinimised] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [marked, setMarked] = useState<string | null>(null);
   const confidence = lowestConfidence(props.sources);
   const placement: CSSProperties = props.position
     ? { left: props.position.x, top: props.position.y }
@@ -144,6 +149,13 @@ export function StepCard(props: StepCardProps) {
           {t(CONFIDENCE_TEXT[confidence])}
         </p>
       )}
+      {props.countdowns && props.countdowns.length > 0 && (
+        <ul className="cx-countdowns" data-cloudexit="countdowns">
+          {props.countdowns.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       <ul className="cx-sources" aria-label={t('cardSource')}>
         {props.sources.map((source) => (
           <li key={source.id}>
@@ -170,6 +182,24 @@ export function StepCard(props: StepCardProps) {
           {t('cardDone')}
         </button>
       </div>
+      {props.onMarkCancelled && (
+        <div className="cx-mark">
+          {marked ? (
+            <p role="status" data-cloudexit="marked-cancelled">
+              {marked}
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="cx-link"
+              data-cloudexit-action="mark-cancelled"
+              onClick={async () => setMarked(await props.onMarkCancelled!())}
+            >
+              {t('cardMarkCancelled')}
+            </button>
+          )}
+        </div>
+      )}
       <div className="cx-footer">
         <span>{t('cardPointsAt')}</span>
         <button type="button" className="cx-link" data-cloudexit-action="hide-on-page" onClick={props.onHide}>

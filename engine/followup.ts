@@ -71,3 +71,10 @@ export function readIds(text: string, pattern: string | undefined, limit = 20): 
   }
   return [...found];
 }
+
+/** The ids a page shows to the user (rendered text: hidden panels and our own shadow UI left out). */
+export function idsOnPage(doc: Document, pattern: string | undefined): string[] {
+  if (!pattern || !doc.body) return [];
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text on purpose; read once, on a click
+  return readIds(doc.body.innerText ?? doc.body.textContent ?? '', pattern);
+}

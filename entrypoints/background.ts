@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { INJECT_OVERLAY, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
+import { ensureAlarms, markCancelled, onReminderAlarm, onReminderClicked } from '../lib/followup';
+import { translator } from '../lib/i18n';
+import { INJECT_OVERLAY, MARK_CANCELLED, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
 import { loadRules, userPagesMatching } from '../lib/rules';
 import { syncSiteScripts } from '../lib/sites';
+import { uiLanguage } from '../lib/storage';
 
 /** The overlay bundle, registered for runtime injection only (see entrypoints/overlay.content). */
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
@@ -10,30 +13,51 @@ const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const parsed = parseMessage(message);
-    // Only our own content scripts, in a tab, may ask for the overlay.
+    // Only our own content scripts, in a tab, may ask anything of the background.
     if (!parsed || sender.id !== browser.runtime.id || sender.tab?.id === undefined) {
       sendResponse({ ok: false, error: 'unexpected message' });
       return false;
     }
-    if (parsed.type === USER_PAGE_MATCH) {
-      void loadRules().then((rules) => sendResponse({ match: userPagesMatching(rules, parsed.href).length > 0 }));
-      return true;
-    }
-    if (parsed.type !== INJECT_OVERLAY) return false;
-    browser.scripting
-      .executeScript({
-        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
-        files: [OVERLAY_SCRIPT],
-      })
-      .then(
-        () => sendResponse({ ok: true }),
+    const tab = sender.tab;
+    const reply = (work: Promise<unknown>) => {
+      work.then(
+        (result) => sendResponse({ ok: true, result }),
         (error: unknown) => sendResponse({ ok: false, error: String(error) }),
       );
-    return true;
+      return true;
+    };
+    switch (parsed.type) {
+      case USER_PAGE_MATCH:
+        return reply(loadRules().then((rules) => userPagesMatching(rules, parsed.href).length > 0));
+      case MARK_CANCELLED:
+        return reply(markCancelled({ ...parsed, href: tab.url ?? sender.url ?? '', tab }));
+      case INJECT_OVERLAY:
+        return reply(
+          browser.scripting.executeScript({
+            target: { tabId: tab.id!, frameIds: [sender.frameId ?? 0] },
+            files: [OVERLAY_SCRIPT],
+          }),
+        );
+      default:
+        return false;
+    }
   });
 
+  // Bill re-check reminders: alarms survive restarts only as data, so they are re-created on start.
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    const t = translator(await uiLanguage());
+    await onReminderAlarm(alarm.name, (provider, days) => ({
+      title: t('reminderTitle', provider),
+      message: t('reminderMessage', days),
+    }));
+  });
+  browser.notifications.onClicked.addListener((id) => void onReminderClicked(id));
+
   // Self-hosted sites the user granted (or revoked) get (or lose) the detector script.
-  const sync = () => void syncSiteScripts().catch((error: unknown) => console.error('CloudExit: site scripts', error));
+  const sync = () => {
+    void syncSiteScripts().catch((error: unknown) => console.error('CloudExit: site scripts', error));
+    void ensureAlarms().catch((error: unknown) => console.error('CloudExit: reminders', error));
+  };
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onStartup.addListener(sync);

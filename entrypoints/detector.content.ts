@@ -3,6 +3,7 @@ import BUILTIN_PROVIDERS from 'virtual:cloudexit/page-index';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { detectPage } from '../engine/decide';
+import { idsOnPage } from '../engine/followup';
 import { CONSOLE_HOST_PATTERNS } from '../engine/hosts';
 import { matchPagesByUrl } from '../engine/url';
 import { waitFor } from '../engine/watch';
@@ -57,7 +58,13 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       if (parseMessage(message)?.type !== PAGE_STATE || (globalThis as Record<string, unknown>)[OVERLAY_FLAG]) return;
       const match = detectPage(BUILTIN_PROVIDERS, location.href, document);
-      const state: PageState | null = match ? { providerId: match.provider.id, pageId: match.page.id } : null;
+      const state: PageState | null = match
+        ? {
+            providerId: match.provider.id,
+            pageId: match.page.id,
+            ids: idsOnPage(document, match.page.idPattern),
+          }
+        : null;
       sendResponse(state);
       return true;
     });

@@ -7,16 +7,29 @@ export const PAGE_STATE = 'cloudexit:page-state';
 /** Does a page of an imported rule pack match this address? (Only the background reads packs.) */
 export const USER_PAGE_MATCH = 'cloudexit:user-page-match';
 
+/** The card's "Mark as cancelled": record, proof, reminders (the background does the work). */
+export const MARK_CANCELLED = 'cloudexit:mark-cancelled';
+
 export type ExtensionMessage =
   | { type: typeof INJECT_OVERLAY }
   | { type: typeof PAGE_STATE }
-  | { type: typeof USER_PAGE_MATCH; href: string };
+  | { type: typeof USER_PAGE_MATCH; href: string }
+  | { type: typeof MARK_CANCELLED; providerId: string; guideId: string; ids: string[] };
+
+const shortString = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length < 200;
 
 export function parseMessage(message: unknown): ExtensionMessage | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, href } = message as { type?: unknown; href?: unknown };
   if (type === INJECT_OVERLAY || type === PAGE_STATE) return { type };
   if (type === USER_PAGE_MATCH && typeof href === 'string' && href.length < 8192) return { type, href };
+  if (type === MARK_CANCELLED) {
+    const { providerId, guideId, ids } = message as Record<string, unknown>;
+    if (!shortString(providerId) || !shortString(guideId)) return null;
+    if (!Array.isArray(ids) || ids.length > 50 || !ids.every(shortString)) return null;
+    return { type, providerId, guideId, ids };
+  }
   return null;
 }
 
@@ -24,10 +37,17 @@ export function parseMessage(message: unknown): ExtensionMessage | null {
 export interface PageState {
   providerId: string;
   pageId: string;
+  /** Order / instance ids the page shows (by the page's idPattern), for the proof of cancellation. */
+  ids: string[];
 }
 
 export function isPageState(value: unknown): value is PageState {
   if (typeof value !== 'object' || value === null) return false;
   const state = value as Record<string, unknown>;
-  return typeof state.providerId === 'string' && typeof state.pageId === 'string';
+  return (
+    typeof state.providerId === 'string' &&
+    typeof state.pageId === 'string' &&
+    Array.isArray(state.ids) &&
+    state.ids.every((id) => typeof id === 'string')
+  );
 }

@@ -6,8 +6,10 @@
  * until the user changes that item, so "export my data" still carries it.
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { RulePack } from '../rules/schema';
+import { type Lang, langFromTag } from './i18n';
 
 export interface ValidatedRead<T> {
   value: T;
@@ -105,9 +107,76 @@ export const UserPackSchema = z.object({
 export type UserPack = z.infer<typeof UserPackSchema>;
 export const userPacks = defineValidatedItem<UserPack[]>('local:userPacks', z.array(UserPackSchema), []);
 
+// Follow-through: what the user marked as cancelled, the bill re-check reminders, known dates.
+export const CancellationSchema = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  guideId: z.string(),
+  at: z.number(),
+  /** The page address with query values and ids removed. */
+  url: z.string(),
+  /** Order / instance ids the page showed (by the page rule's idPattern). */
+  ids: z.array(z.string()),
+  /** A screenshot is stored under this cancellation's id (IndexedDB, see lib/proofs.ts). */
+  hasScreenshot: z.boolean(),
+});
+export type Cancellation = z.infer<typeof CancellationSchema>;
+export const cancellations = defineValidatedItem<Cancellation[]>(
+  'local:cancellations',
+  z.array(CancellationSchema),
+  [],
+);
+
+export const ReminderSchema = z.object({
+  id: z.string(),
+  cancellationId: z.string(),
+  providerId: z.string(),
+  guideId: z.string(),
+  /** Days after cancelling (3, 7, 30 by default). */
+  days: z.number(),
+  dueAt: z.number(),
+  state: z.enum(['scheduled', 'shown', 'dismissed']),
+});
+export type Reminder = z.infer<typeof ReminderSchema>;
+export const reminders = defineValidatedItem<Reminder[]>('local:reminders', z.array(ReminderSchema), []);
+
+export const FollowupSettingsSchema = z.object({ recheckDays: z.array(z.number()) });
+export type FollowupSettings = z.infer<typeof FollowupSettingsSchema>;
+export const followupSettings = defineValidatedItem<FollowupSettings>(
+  'local:followupSettings',
+  FollowupSettingsSchema,
+  {
+    recheckDays: [3, 7, 30],
+  },
+);
+
+/** Dates the user entered (or the page showed) for deadline events, per guide, as epoch ms. */
+export const KnownEventsSchema = z.record(
+  z.string(),
+  z.partialRecord(z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']), z.number()),
+);
+export type KnownEventsByGuide = z.infer<typeof KnownEventsSchema>;
+export const knownEvents = defineValidatedItem<KnownEventsByGuide>('local:knownEvents', KnownEventsSchema, {});
+
 /** Every item, for "export my data", "erase everything" and corruption notices. */
-export const ALL_ITEMS = { progress, checklist, preferences, settings, userPacks } as const;
+export const ALL_ITEMS = {
+  progress,
+  checklist,
+  preferences,
+  settings,
+  userPacks,
+  cancellations,
+  reminders,
+  followupSettings,
+  knownEvents,
+} as const;
 export type ItemName = keyof typeof ALL_ITEMS;
+
+/** CloudExit's own UI language: the user's choice, else the browser's. */
+export async function uiLanguage(): Promise<Lang> {
+  const { value } = await settings.read();
+  return value.language === 'auto' ? (langFromTag(browser.i18n.getUILanguage()) ?? 'en') : value.language;
+}
 
 export async function readProgress(): Promise<ValidatedRead<Progress>> {
   return progress.read();

@@ -1,6 +1,6 @@
 /**
  * A Vite plugin that serves `virtual:cloudexit/page-index`: the built-in providers reduced to what
- * the detector content script needs (ids, kinds, hosts, page URL patterns and detectors). The
+ * the detector content script needs (ids, kinds, hosts, page URL patterns, detectors, id patterns). The
  * detector runs on every console page, so titles, links and examples stay out of its bundle.
  */
 import type { Plugin } from 'vite';
@@ -11,7 +11,7 @@ export const PAGE_INDEX_ID = 'virtual:cloudexit/page-index';
 const RESOLVED_ID = `\0${PAGE_INDEX_ID}`;
 
 export type IndexedProvider = Pick<Provider, 'id' | 'kind' | 'hosts'> & {
-  pages: Pick<Provider['pages'][number], 'id' | 'urls' | 'detect'>[];
+  pages: Pick<Provider['pages'][number], 'id' | 'urls' | 'detect' | 'idPattern'>[];
 };
 
 export function pageIndex(providers: readonly Provider[]): IndexedProvider[] {
@@ -19,7 +19,7 @@ export function pageIndex(providers: readonly Provider[]): IndexedProvider[] {
     id,
     kind,
     hosts,
-    pages: pages.map((page) => ({ id: page.id, urls: page.urls, detect: page.detect })),
+    pages: pages.map((page) => ({ id: page.id, urls: page.urls, detect: page.detect, idPattern: page.idPattern })),
   }));
 }
 

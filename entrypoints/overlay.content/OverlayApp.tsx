@@ -4,9 +4,12 @@ import { type CardSource, StepCard } from '../../components/StepCard';
 import { useAnchoredCard } from '../../components/useAnchoredCard';
 import { useElementRects } from '../../components/useElementRects';
 import { buildDiagnosticReport } from '../../engine/diagnostics';
+import { idsOnPage } from '../../engine/followup';
 import { withCount } from '../../engine/rows';
+import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
+import type { Cancellation, KnownEventsByGuide } from '../../lib/storage';
 
 export interface OverlayEnvironment {
   lang: Lang;
@@ -14,6 +17,10 @@ export interface OverlayEnvironment {
   extensionVersion: string;
   browserName: string;
   copyText: (text: string) => Promise<void>;
+  /** Asks the background to record the cancellation; resolves to whether a screenshot was kept. */
+  markCancelled: (input: { providerId: string; guideId: string; ids: string[] }) => Promise<{ hasScreenshot: boolean }>;
+  /** Dates known for deadline events, per guide (kept current by the caller). */
+  followup: { known: KnownEventsByGuide; marked: Cancellation[] };
 }
 
 /**
@@ -100,6 +107,23 @@ export function OverlayApp({
         onSkip={() => void session.mark(active, 'skipped')}
         onBack={active.index > 0 ? () => void session.back(active) : undefined}
         onHide={() => void session.hideOnPage()}
+        countdowns={countdownLines(
+          guide,
+          eventsForGuide(guide.id, env.followup.known, env.followup.marked),
+          new Date(),
+          env.lang,
+          env.t,
+        )}
+        onMarkCancelled={async () => {
+          const page = snapshot.decision?.match.page;
+          const ids = idsOnPage(document, page?.idPattern);
+          try {
+            const { hasScreenshot } = await env.markCancelled({ providerId: guide.provider, guideId: guide.id, ids });
+            return env.t(hasScreenshot ? 'cardMarkedWithScreenshot' : 'cardMarkedNoScreenshot');
+          } catch (error) {
+            return env.t('cardMarkFailed', String(error));
+          }
+        }}
         onCopyDiagnostic={async () => {
           const report = buildDiagnosticReport({
             extensionVersion: env.extensionVersion,

@@ -2,12 +2,13 @@ import '../../components/overlay.css';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi, defineContentScript } from '#imports';
+import { idsOnPage } from '../../engine/followup';
 import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
-import { PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
+import { MARK_CANCELLED, PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
 import { PageSession } from '../../lib/page-session';
 import { loadRules } from '../../lib/rules';
-import { markStep, preferences, progress, setPageHidden } from '../../lib/storage';
+import { cancellations, knownEvents, markStep, preferences, progress, setPageHidden } from '../../lib/storage';
 import { OverlayApp } from './OverlayApp';
 
 const UI_TAG = 'cloudexit-ui';
@@ -27,6 +28,7 @@ export default defineContentScript({
     scope[LOADED_FLAG] = true;
     const lang = pageLanguage(document, browser.i18n.getUILanguage());
     const rules = await loadRules();
+    const followup = { known: (await knownEvents.read()).value, marked: (await cancellations.read()).value };
     const session = new PageSession({
       doc: document,
       providers: rules.providers,
@@ -55,6 +57,17 @@ export default defineContentScript({
               extensionVersion: browser.runtime.getManifest().version,
               browserName: navigator.userAgent,
               copyText: (text) => navigator.clipboard.writeText(text),
+              followup,
+              markCancelled: async (input) => {
+                const answer = (await browser.runtime.sendMessage({ type: MARK_CANCELLED, ...input })) as {
+                  ok: boolean;
+                  result?: { hasScreenshot: boolean };
+                  error?: string;
+                };
+                if (!answer?.ok || !answer.result) throw new Error(answer?.error ?? 'no answer');
+                followup.marked = (await cancellations.read()).value;
+                return answer.result;
+              },
             }}
           />,
         );
@@ -76,7 +89,15 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       if (parseMessage(message)?.type !== PAGE_STATE) return;
       const match = session.getSnapshot().decision?.match;
-      sendResponse(match ? ({ providerId: match.provider.id, pageId: match.page.id } satisfies PageState) : null);
+      sendResponse(
+        match
+          ? ({
+              providerId: match.provider.id,
+              pageId: match.page.id,
+              ids: idsOnPage(document, match.page.idPattern),
+            } satisfies PageState)
+          : null,
+      );
       return true;
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.start(newUrl.href));

@@ -29,8 +29,12 @@ import {
   setChecklistItem,
   setPageHidden,
 } from '../../lib/storage';
+import { type ConsoleTab, Followup } from './Followup';
 
-type TabState = { status: 'loading' } | { status: 'none' } | { status: 'detected'; page: PageState; host: string };
+type TabState =
+  | { status: 'loading' }
+  | { status: 'none' }
+  | { status: 'detected'; page: PageState; host: string; tab: ConsoleTab };
 
 /**
  * Which console tab the popup describes: the active tab, or `?tabId=` when the popup page is opened
@@ -46,7 +50,13 @@ async function readTargetTab(): Promise<TabState> {
   try {
     const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: PAGE_STATE });
     if (!isPageState(answer)) return { status: 'none' };
-    return { status: 'detected', page: answer, host: tab.url ? new URL(tab.url).host : '' };
+    const url = tab.url ?? '';
+    return {
+      status: 'detected',
+      page: answer,
+      host: url ? new URL(url).host : '',
+      tab: { id: tab.id, windowId: tab.windowId ?? -1, url, active: tab.active ?? false, ids: answer.ids },
+    };
   } catch {
     return { status: 'none' }; // no CloudExit script in that tab: not a console page we know
   }
@@ -176,6 +186,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
             }}
             t={t}
           />
+          <Followup guide={guide} provider={provider} tab={detected?.tab ?? null} lang={lang} t={t} />
           <LinkList
             heading={t('popupOpenPages')}
             links={openLinks(guide, provider, detected ? siteOfHost(detected.host) : null, lang, t)}

@@ -27,9 +27,9 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(routes: Record<string, string> = {}): Promise<E2E> {
+export async function startE2E(routes: Record<string, string> = {}, extensionDir = EXTENSION_DIR): Promise<E2E> {
   const server = await startReplicaServer({ routes });
-  const browser = await launchChromiumWithExtension({ extensionDir: EXTENSION_DIR, port: server.port });
+  const browser = await launchChromiumWithExtension({ extensionDir, port: server.port });
   const { context } = browser;
   await context.addInitScript(PAGE_GUARD_SCRIPT);
   const fromExtension: string[] = [];

@@ -1,0 +1,136 @@
+/**
+ * Follow-through after "mark as cancelled", in the background: the record, the proof screenshot,
+ * and the bill re-check reminders as alarms + notifications that survive browser restarts.
+ */
+import { browser } from 'wxt/browser';
+import { sanitizeUrl } from '../engine/diagnostics';
+import { reminderTimes } from '../engine/followup';
+import { saveScreenshot } from './proofs';
+import { loadRules } from './rules';
+import { type Cancellation, cancellations, followupSettings, type Reminder, reminders } from './storage';
+
+export const REMINDER_ALARM_PREFIX = 'cloudexit-reminder:';
+const HOUR_MS = 3_600_000;
+
+export interface MarkCancelledInput {
+  providerId: string;
+  guideId: string;
+  href: string;
+  ids: string[];
+  /** The console tab, when it is the active one: its screenshot becomes the proof. */
+  tab?: { id?: number; windowId?: number; active?: boolean };
+}
+
+/** Records the cancellation, tries to keep a screenshot, and schedules the re-check reminders. */
+export async function markCancelled(input: MarkCancelledInput, now = Date.now()): Promise<Cancellation> {
+  const id = crypto.randomUUID();
+  const hasScreenshot = await captureProof(id, input.tab, now);
+  const record: Cancellation = {
+    id,
+    providerId: input.providerId,
+    guideId: input.guideId,
+    at: now,
+    url: sanitizeUrl(input.href),
+    ids: input.ids.slice(0, 20),
+    hasScreenshot,
+  };
+  await cancellations.write([...(await cancellations.read()).value, record]);
+  const { recheckDays } = (await followupSettings.read()).value;
+  const scheduled: Reminder[] = reminderTimes(now, recheckDays).map(({ days, at }) => ({
+    id: `${id}:${days}`,
+    cancellationId: id,
+    providerId: input.providerId,
+    guideId: input.guideId,
+    days,
+    dueAt: at,
+    state: 'scheduled',
+  }));
+  await reminders.write([...(await reminders.read()).value, ...scheduled]);
+  await ensureAlarms();
+  return record;
+}
+
+/**
+ * tabs.captureVisibleTab needs activeTab: it works when the user opened CloudExit's popup from the
+ * toolbar on that tab, and is refused otherwise. Either way the cancellation is recorded.
+ */
+async function captureProof(id: string, tab: MarkCancelledInput['tab'], now: number): Promise<boolean> {
+  if (tab?.windowId === undefined || tab.active === false) return false;
+  try {
+    const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    await saveScreenshot(id, dataUrl, now);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One alarm per scheduled reminder; missing ones are re-created (after a restart or an update). */
+export async function ensureAlarms(now = Date.now()): Promise<void> {
+  const existing = new Set((await browser.alarms.getAll()).map((alarm) => alarm.name));
+  for (const reminder of (await reminders.read()).value) {
+    const name = `${REMINDER_ALARM_PREFIX}${reminder.id}`;
+    if (reminder.state !== 'scheduled' || existing.has(name)) continue;
+    await browser.alarms.create(name, { when: Math.max(reminder.dueAt, now + 1000) });
+  }
+}
+
+async function updateReminder(id: string, change: Partial<Reminder>): Promise<Reminder | undefined> {
+  const list = (await reminders.read()).value;
+  const next = list.map((reminder) => (reminder.id === id ? { ...reminder, ...change } : reminder));
+  await reminders.write(next);
+  return next.find((reminder) => reminder.id === id);
+}
+
+/** The alarm fired: show "re-check your bill"; a click opens that provider's bill page. */
+export async function onReminderAlarm(
+  alarmName: string,
+  texts: (providerName: string, days: number) => { title: string; message: string },
+): Promise<void> {
+  if (!alarmName.startsWith(REMINDER_ALARM_PREFIX)) return;
+  const id = alarmName.slice(REMINDER_ALARM_PREFIX.length);
+  const reminder = (await reminders.read()).value.find((candidate) => candidate.id === id);
+  if (reminder?.state !== 'scheduled') return;
+  const rules = await loadRules();
+  const provider = rules.providers.find((candidate) => candidate.id === reminder.providerId);
+  const { title, message } = texts(provider?.name.en ?? reminder.providerId, reminder.days);
+  await browser.notifications.create(alarmName, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
+  await updateReminder(id, { state: 'shown' });
+}
+
+/** Where "re-check your bill" leads: the provider's documented bill page (or billing home). */
+export async function billPageFor(providerId: string): Promise<string | undefined> {
+  const provider = (await loadRules()).providers.find((candidate) => candidate.id === providerId);
+  for (const site of ['cn', 'intl'] as const) {
+    const links = provider?.sites[site];
+    const url = links?.bills ?? links?.billing;
+    if (url) return url;
+  }
+  return undefined;
+}
+
+export async function onReminderClicked(notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(REMINDER_ALARM_PREFIX)) return;
+  const id = notificationId.slice(REMINDER_ALARM_PREFIX.length);
+  const reminder = (await reminders.read()).value.find((candidate) => candidate.id === id);
+  const url = reminder && (await billPageFor(reminder.providerId));
+  if (url) await browser.tabs.create({ url });
+  await browser.notifications.clear(notificationId);
+}
+
+export async function snoozeReminder(id: string, hours: number, now = Date.now()): Promise<void> {
+  const reminder = await updateReminder(id, { state: 'scheduled', dueAt: now + hours * HOUR_MS });
+  if (!reminder) return;
+  await browser.alarms.clear(`${REMINDER_ALARM_PREFIX}${id}`);
+  await ensureAlarms(now);
+}
+
+export async function dismissReminder(id: string): Promise<void> {
+  await updateReminder(id, { state: 'dismissed' });
+  await browser.alarms.clear(`${REMINDER_ALARM_PREFIX}${id}`);
+}
