@@ -5,11 +5,13 @@ import { type Problem, ProblemList } from '../../components/options/ProblemList'
 import { Toggle } from '../../components/popup/Toggle';
 import type { Lang, Translate } from '../../lib/i18n';
 import { validatePackText } from '../../lib/packs';
+import { deleteAllScreenshots } from '../../lib/proofs';
 import { loadRules, type RuleSet } from '../../lib/rules';
 import { grantedSites, originPattern } from '../../lib/sites';
 import {
   ALL_ITEMS,
   checklist,
+  followupSettings,
   type Preferences,
   preferences,
   progress,
@@ -46,6 +48,8 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const [sites, setSites] = useState<string[]>([]);
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState('');
+  const [recheck, setRecheck] = useState('');
+  const [recheckSaved, setRecheckSaved] = useState(false);
 
   const refresh = useCallback(async () => {
     setRules(await loadRules());
@@ -53,6 +57,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
     setPrefs((await preferences.read()).value);
     setLanguage((await settings.read()).value.language);
     setSites(await grantedSites());
+    setRecheck((await followupSettings.read()).value.recheckDays.join(', '));
   }, []);
   useEffect(() => {
     void refresh();
@@ -145,6 +150,37 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
             await checklist.write({});
           }}
         />
+      </section>
+
+      <section aria-labelledby="followup">
+        <h2 id="followup">{t('popupFollowup')}</h2>
+        <label>
+          {t('optionsRecheckDays')}{' '}
+          <input
+            value={recheck}
+            inputMode="numeric"
+            data-cloudexit-action="recheck-days"
+            onChange={(event) => {
+              setRecheck(event.currentTarget.value);
+              setRecheckSaved(false);
+            }}
+          />
+        </label>{' '}
+        <button
+          type="button"
+          onClick={async () => {
+            const days = recheck
+              .split(/[,，\s]+/)
+              .map(Number)
+              .filter((day) => Number.isInteger(day) && day > 0 && day <= 366);
+            await followupSettings.write({ recheckDays: days.length ? days : [3, 7, 30] });
+            await refresh();
+            setRecheckSaved(true);
+          }}
+        >
+          {t('optionsSave')}
+        </button>
+        {recheckSaved && <span role="status"> {t('optionsDone')}</span>}
       </section>
 
       <section aria-labelledby="packs">
@@ -301,6 +337,8 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
             onConfirm={async () => {
               await Promise.all(Object.values(ALL_ITEMS).map((item) => item.item.removeValue({ removeMeta: true })));
               await browser.storage.local.clear();
+              await browser.alarms.clearAll();
+              await deleteAllScreenshots();
               await refresh();
             }}
           />
