@@ -85,17 +85,43 @@ function queryAll(scope: Scope, css: string): Element[] {
 }
 
 /**
- * The scope plus every open shadow root inside it, recursively: console micro-frontends render
- * tab bars and menus in web components, and a rule cannot know which. Closed roots stay closed.
+ * Every open shadow root inside the scope, recursively: console micro-frontends render tab bars
+ * and menus in web components, and a rule cannot know which. Closed roots stay closed. This walks
+ * every element, so it runs only when the light DOM has no rendered match, and at most once per
+ * scope within one `withLocatorCache` call.
  */
-function searchScopes(scope: Scope): Scope[] {
-  const scopes: Scope[] = [scope];
-  for (let i = 0; i < scopes.length; i++) {
-    for (const element of scopes[i]!.querySelectorAll('*')) {
-      if (element.shadowRoot) scopes.push(element.shadowRoot);
+function findShadowRoots(scope: Scope): ShadowRoot[] {
+  const cached = shadowCache?.get(scope);
+  if (cached) return cached;
+  const roots: ShadowRoot[] = [];
+  const pending: Scope[] = [scope];
+  while (pending.length > 0) {
+    for (const element of pending.pop()!.querySelectorAll('*')) {
+      if (element.shadowRoot) {
+        roots.push(element.shadowRoot);
+        pending.push(element.shadowRoot);
+      }
     }
   }
-  return scopes;
+  shadowCache?.set(scope, roots);
+  return roots;
+}
+
+let shadowCache: WeakMap<Scope, ShadowRoot[]> | null = null;
+
+/**
+ * Runs `work` with one shadow-root walk per scope shared by every locator it resolves: a page
+ * evaluation (page detection, step target, advance check) then walks a large DOM once, not once
+ * per locator. The DOM must not change inside `work` (it is synchronous).
+ */
+export function withLocatorCache<T>(work: () => T): T {
+  if (shadowCache) return work();
+  shadowCache = new WeakMap();
+  try {
+    return work();
+  } finally {
+    shadowCache = null;
+  }
 }
 
 function innerScope(element: Element): Scope {
@@ -105,9 +131,12 @@ function innerScope(element: Element): Scope {
   return element;
 }
 
-function candidateMatches(candidate: Candidate, scope: Scope, scopes: Scope[] = searchScopes(scope)): Element[] {
+/** Light DOM first; open shadow roots only when the light DOM shows no match. */
+function candidateMatches(candidate: Candidate, scope: Scope): Element[] {
   if (candidate.type === 'chain') return chainMatches(candidate.links, scope);
-  return scopes.flatMap((searchScope) => directMatches(candidate, searchScope));
+  const light = directMatches(candidate, scope);
+  if (light.some(isRendered)) return light;
+  return [...light, ...findShadowRoots(scope).flatMap((root) => directMatches(candidate, root))];
 }
 
 /** Each link resolves inside the previous link's match (its shadow root, iframe document, or itself). */
@@ -158,10 +187,13 @@ function collapseNested(elements: Element[]): Element[] {
 }
 
 export function resolveLocator(locator: Locator, scope: Scope): LocateResult {
+  return withLocatorCache(() => resolveCandidates(locator, scope));
+}
+
+function resolveCandidates(locator: Locator, scope: Scope): LocateResult {
   const tried: CandidateReport[] = [];
-  const scopes = searchScopes(scope); // once per resolution: every candidate searches the same roots
   for (const [index, candidate] of locator.candidates.entries()) {
-    const all = candidateMatches(candidate, scope, scopes);
+    const all = candidateMatches(candidate, scope);
     const rendered = collapseNested(all.filter(isRendered));
     tried.push({
       index,

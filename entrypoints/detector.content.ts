@@ -5,6 +5,7 @@ import { defineContentScript } from '#imports';
 import { detectPage } from '../engine/decide';
 import { idsOnPage } from '../engine/followup';
 import { CONSOLE_HOST_PATTERNS } from '../engine/hosts';
+import { withLocatorCache } from '../engine/locate';
 import { matchPagesByUrl } from '../engine/url';
 import { waitFor } from '../engine/watch';
 import { INJECT_OVERLAY, PAGE_STATE, type PageState, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
@@ -48,10 +49,14 @@ export default defineContentScript({
         if ((answer as { match?: unknown } | undefined)?.match === true) await requestOverlay();
         return;
       }
-      const found = await waitFor(() => detectPage(BUILTIN_PROVIDERS, href, document), document, {
-        signal: visit.signal,
-        timeoutMs: DETECT_TIMEOUT_MS,
-      });
+      const found = await waitFor(
+        () => withLocatorCache(() => detectPage(BUILTIN_PROVIDERS, href, document)),
+        document,
+        {
+          signal: visit.signal,
+          timeoutMs: DETECT_TIMEOUT_MS,
+        },
+      );
       if (found) await requestOverlay();
     };
 

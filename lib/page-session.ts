@@ -6,7 +6,7 @@
  * page is showing.
  */
 import { type ActiveStep, decide, type PageDecision, stepsDoneByArrival } from '../engine/decide';
-import { type CandidateReport, resolveLocator } from '../engine/locate';
+import { type CandidateReport, resolveLocator, withLocatorCache } from '../engine/locate';
 import { resolveStepTarget } from '../engine/target';
 import { matchPagesByUrl } from '../engine/url';
 import { watchDom } from '../engine/watch';
@@ -134,7 +134,12 @@ export class PageSession {
     this.evaluate();
   }
 
+  /** One evaluation walks the DOM's shadow roots at most once, however many locators it resolves. */
   private evaluate(): void {
+    withLocatorCache(() => this.evaluateNow());
+  }
+
+  private evaluateNow(): void {
     const visit = this.visit;
     if (!visit) return;
     const { doc } = this.deps;

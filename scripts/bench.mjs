@@ -8,17 +8,23 @@
 //  1. gzip (zlib level 9) of every content script, and of the extension scripts actually evaluated in a page
 //     where no guide applies (read from the trace, checked against "no <cloudexit-ui> in the page").
 //  2. CDP tracing (devtools.timeline, v8.execute, toplevel) of each page load; extension time = the union of the
-//     intervals of EvaluateScript / FunctionCall / v8.compile / v8.run events whose url starts with
+//     intervals of EvaluateScript / FunctionCall / v8.compile (/ v8.run if present) events whose url starts with
 //     chrome-extension://, on the page renderer's main thread, plus RunMicrotasks of tasks in which only the
-//     extension ran script (promise continuations carry no url). Nested events are not double-counted.
+//     extension ran script (promise continuations carry no url). Nested events are not double-counted. Loads run
+//     in one tab (same renderer: warm V8 caches) and, separately, each in a new tab (fresh renderer). A control
+//     page on a host the manifest does not match must show 0 extension events.
 //  3. In the page itself: performance.now() when the page's script inserts the step-1 anchor, and when
 //     [data-cloudexit="card"] (anchor found) and [data-cloudexit="ring"] exist in <cloudexit-ui>'s shadow root
 //     (MutationObserver on the shadow root).
-//  4. Same attribution as 2, traced only around a 20 000-mutation burst on a page with 10 000 extra elements.
+//  4. Same attribution as 2, traced only around a 20 000-mutation burst (one task, and 20 tasks × 1 000) on a page
+//     with 10 000 extra elements: guide active, no-guide URL, and a guide URL whose page is not recognised.
 //  5. popup.html opened in a tab; an init script's MutationObserver stamps performance.now() (0 = navigation
-//     start) when [data-cloudexit="checklist"] exists.
+//     start) when [data-cloudexit="checklist"] exists. The first open (cold) is reported separately.
 //  6. Every request the replica server saw, every request Playwright saw (pages, extension pages, service
-//     workers), and CDP Network.requestWillBeSent initiators on the bench tabs (content-script fetches).
+//     worker), CDP Network.requestWillBeSent initiators on the bench tabs (content-script fetches), and CDP
+//     Network on the service worker itself.
+// Env: BENCH_<FIGURE>_LOADS etc. change sample counts (see N), BENCH_KEEP_TRACES=1 keeps the traces,
+// BENCH_EXTENSION_DIR measures another build.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +34,8 @@ import { launchChromiumWithExtension } from '../test/e2e/support/chromium.mjs';
 import { startReplicaServer } from '../test/e2e/support/replica-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILD_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+// BENCH_EXTENSION_DIR measures another build (e.g. to check that the bench catches a regression).
+const BUILD_DIR = path.resolve(process.env.BENCH_EXTENSION_DIR ?? path.join(ROOT, '.output', 'chrome-mv3'));
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const RESULTS_DIR = path.join(ROOT, 'bench-results');
 
@@ -57,8 +64,8 @@ const BURST_SHAPES = [
   { key: '1task', chunk: 20_000, label: '1 task' },
   { key: '20tasks', chunk: 1_000, label: '20 tasks × 1000' },
 ];
-// `v8` adds LocalWindowProxy::Initialize (JS context creation), used only for the isolated-world note.
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'v8', 'toplevel', '__metadata'];
+// Not `v8`: it adds many V8-internal trace points (and overhead) and is not needed for attribution.
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'toplevel', '__metadata'];
 /** BENCH_KEEP_TRACES=1 writes every trace to bench-results/traces/ (open them in DevTools › Performance). */
 const KEEP_TRACES = process.env.BENCH_KEEP_TRACES === '1';
 
@@ -284,10 +291,6 @@ const TRIGGERS = {
   ParseHTML: 'during parsing',
   'IntersectionObserverController::computeIntersections': 'IntersectionObserver',
 };
-function hasAncestor(it, name) {
-  for (let p = it.parent; p; p = p.parent) if (p.e.name === name) return true;
-  return false;
-}
 function triggerOf(it) {
   for (let p = it.parent; p; p = p.parent) if (TRIGGERS[p.e.name]) return TRIGGERS[p.e.name];
   if (it.e.name === 'EvaluateScript' || it.e.name === 'v8.compile') return 'script evaluation';
@@ -413,15 +416,6 @@ function attribute(rawEvents, pageHost) {
     }
     return { wallMs: wall / 1000, cpuMs: cpu / 1000 };
   };
-  // JS contexts created after the document started parsing: the page's main world exists before parsing, so
-  // these are isolated worlds — the content script's (the control page shows none). No url, so not counted above.
-  const firstParse = info.find((it) => it.e.name === 'ParseHTML')?.e.ts ?? Number.POSITIVE_INFINITY;
-  const worlds = info.filter(
-    (it) =>
-      it.e.name === 'LocalWindowProxy::Initialize' &&
-      it.e.ts > firstParse &&
-      !hasAncestor(it, 'LocalWindowProxy::Initialize'),
-  );
   const empty = { wallMs: 0, cpuMs: 0 };
   const strictT = strict.length ? union(strict) : empty;
   const withMicroT = strict.length + micro.length ? union([...strict, ...micro]) : empty;
@@ -440,13 +434,6 @@ function attribute(rawEvents, pageHost) {
     cpuMs: round(withMicroT.cpuMs, 3),
     strictMs: round(strictT.wallMs, 3), // URL-attributed events only
     unattributedMicrotaskMs: round(unknownT.wallMs, 3), // microtasks of tasks that ran no attributable script
-    isolatedWorldSetup: {
-      count: worlds.length,
-      ms: round(
-        worlds.reduce((a, it) => a + it.e.dur / 1000, 0),
-        3,
-      ),
-    },
     extEvents,
     extMicrotaskEvents: micro.length,
     pageScriptEvents: info.filter((it) => it.foreign).length,
@@ -536,7 +523,7 @@ async function main() {
   log(`Chromium ${chromium}, extension ${extensionId} (${manifest.version})`);
 
   // ----- 6. network recording, for the whole run
-  const net = { playwright: [], cdp: [], navigations: new Set() };
+  const net = { playwright: [], cdp: [], serviceWorker: [], swAttached: false, navigations: new Set() };
   context.on('request', (r) => {
     let frameUrl = '';
     try {
@@ -571,6 +558,29 @@ async function main() {
     return page.goto(url, { waitUntil });
   };
   const clearStorage = () => serviceWorker.evaluate(() => chrome.storage.local.clear());
+  // The service worker's own Network domain. Playwright's CDP sessions take pages only, so go through a browser
+  // session and Target.sendMessageToTarget (non-flattened attach).
+  try {
+    const browserSession = await context.browser().newBrowserCDPSession();
+    const { targetInfos } = await browserSession.send('Target.getTargets');
+    const swTarget = targetInfos.find((t) => t.type === 'service_worker' && t.url === serviceWorker.url());
+    const { sessionId } = await browserSession.send('Target.attachToTarget', {
+      targetId: swTarget.targetId,
+      flatten: false,
+    });
+    browserSession.on('Target.receivedMessageFromTarget', (e) => {
+      const msg = JSON.parse(e.message);
+      if (msg.method === 'Network.requestWillBeSent')
+        net.serviceWorker.push({ url: msg.params.request.url, type: msg.params.type ?? null });
+    });
+    await browserSession.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Network.enable' }),
+    });
+    net.swAttached = true;
+  } catch (error) {
+    log(`could not attach CDP Network to the service worker (${error}); relying on Playwright's worker events`);
+  }
 
   try {
     // ----- 2a. no-guide console page: per-load extension time + what was injected
@@ -745,6 +755,19 @@ async function main() {
     const serverUnexpected = server.requests.filter(
       (r) => !net.navigations.has(r.host + r.pathname) && r.pathname !== '/favicon.ico',
     );
+    // One list, without counting a request twice: Playwright covers extension pages and the worker, CDP on the tabs
+    // covers content scripts, CDP on the worker repeats Playwright's worker requests, and the server sees them all.
+    const flagged = [
+      ...pwExt.filter((r) => isNet(r.url)).map((r) => ({ source: 'playwright', url: r.url })),
+      ...net.cdp.filter((r) => r.fromExtension && isNet(r.url)).map((r) => ({ source: 'cdp-tab', url: r.url })),
+    ];
+    const seen = (url) => flagged.filter((f) => f.url === url).length;
+    for (const r of net.serviceWorker.filter((x) => isNet(x.url)))
+      if (net.serviceWorker.filter((x) => x.url === r.url).length > seen(r.url))
+        flagged.push({ source: 'cdp-service-worker', url: r.url });
+    for (const r of serverUnexpected)
+      if (!flagged.some((f) => new URL(f.url).host === r.host && new URL(f.url).pathname === r.pathname))
+        flagged.push({ source: 'replica-server', url: `https://${r.host}${r.path}` });
     results.network = {
       serverRequests: server.requests.length,
       serverUnexpected,
@@ -752,11 +775,9 @@ async function main() {
       playwrightFromExtensionContexts: pwExt,
       cdpRequests: net.cdp.length,
       cdpFromExtensionInitiators: net.cdp.filter((r) => r.fromExtension),
-      extensionNetworkRequests: [
-        ...pwExt.filter((r) => isNet(r.url)),
-        ...net.cdp.filter((r) => r.fromExtension && isNet(r.url)),
-        ...serverUnexpected,
-      ],
+      serviceWorkerCdpAttached: net.swAttached,
+      serviceWorkerCdpRequests: net.serviceWorker,
+      extensionNetworkRequests: flagged,
       extensionInternalLoads: [
         ...new Set(
           [...pwExt, ...net.cdp.filter((r) => r.fromExtension)].filter((r) => !isNet(r.url)).map((r) => r.url),
@@ -825,13 +846,13 @@ function report(r) {
       `${fmtMs(med)} (CPU ${fmtMs(median(samples.map((s) => s.cpuMs)))})`,
       budget === null ? 'info' : `≤ ${budget} ms`,
       budget === null ? null : !broken && med <= budget,
-      `median of ${ms.length}, range ${range(ms)}, first ${fmtMs(ms[0])}; url-attributed only ${fmtMs(median(samples.map((s) => s.strictMs)))}; extension events per load ${Math.min(...ev)}–${Math.max(...ev)}${broken ? ' — A LOAD WITH 0 EVENTS: BROKEN MEASUREMENT' : ''}; not included: isolated-world creation ${fmtMs(median(samples.map((s) => s.isolatedWorldSetup.ms)))} (${median(samples.map((s) => s.isolatedWorldSetup.count))} context), unattributed microtasks ${fmtMs(median(samples.map((s) => s.unattributedMicrotaskMs)))}`,
+      `median of ${ms.length}, range ${range(ms)}, first ${fmtMs(ms[0])}; url-attributed only ${fmtMs(median(samples.map((s) => s.strictMs)))}; extension events per load ${Math.min(...ev)}–${Math.max(...ev)}${broken ? ' — A LOAD WITH 0 EVENTS: BROKEN MEASUREMENT' : ''}; unattributed microtasks ${fmtMs(median(samples.map((s) => s.unattributedMicrotaskMs)))}`,
     );
   };
   loadRow('2a', 'ext time per load, no-guide page', r.loads.noGuide, BUDGET.noGuideLoadMs);
-  loadRow('2a′', '… each load in a new tab', r.loads.noGuideFresh, BUDGET.noGuideLoadMs);
+  loadRow('2a′', '… new tab per load (fresh renderer)', r.loads.noGuideFresh, BUDGET.noGuideLoadMs);
   loadRow('2b', 'ext time per load, guide page', r.loads.guide, null);
-  loadRow('2b′', '… each load in a new tab', r.loads.guideFresh, null);
+  loadRow('2b′', '… new tab per load (fresh renderer)', r.loads.guideFresh, null);
   {
     const c = r.loads.control;
     const ev = c.reduce((a, s) => a + s.extEvents, 0);
@@ -841,7 +862,7 @@ function report(r) {
       `${ev} ext events`,
       '0 events',
       ev === 0 && c.every((s) => s.pageScriptEvents > 0),
-      `${c.length} loads; page script events per load ≥ ${Math.min(...c.map((s) => s.pageScriptEvents))} (the trace works); isolated worlds created ${Math.max(...c.map((s) => s.isolatedWorldSetup.count))}; unattributed microtasks ${fmtMs(median(c.map((s) => s.unattributedMicrotaskMs)))} (noise floor)`,
+      `${c.length} loads; page script events per load ≥ ${Math.min(...c.map((s) => s.pageScriptEvents))} (the trace works); unattributed microtasks ${fmtMs(median(c.map((s) => s.unattributedMicrotaskMs)))} (noise floor)`,
     );
   }
 
@@ -911,7 +932,7 @@ function report(r) {
       String(n.extensionNetworkRequests.length),
       '0',
       n.extensionNetworkRequests.length === 0,
-      `replica server saw ${n.serverRequests} requests, ${n.serverUnexpected.length} not a page the bench opened; Playwright saw ${n.playwrightRequests} (pages, extension pages, service worker), ${n.playwrightFromExtensionContexts.length} from extension pages/worker; CDP saw ${n.cdpRequests} on the bench tabs, ${n.cdpFromExtensionInitiators.length} initiated by extension script. Extension-internal loads (not network): ${n.extensionInternalLoads.join(', ') || 'none'}`,
+      `replica server saw ${n.serverRequests} requests, ${n.serverUnexpected.length} not a page the bench opened; Playwright saw ${n.playwrightRequests} (pages, extension pages, service worker), ${n.playwrightFromExtensionContexts.length} from extension pages/worker; CDP saw ${n.cdpRequests} on the bench tabs, ${n.cdpFromExtensionInitiators.length} initiated by extension script; CDP on the service worker ${n.serviceWorkerCdpAttached ? `saw ${n.serviceWorkerCdpRequests.length}` : 'COULD NOT ATTACH'}. Extension-internal loads (not network): ${n.extensionInternalLoads.join(', ') || 'none'}`,
     );
   }
 
@@ -956,7 +977,7 @@ function report(r) {
     return (
       Object.entries(agg)
         .sort((a, b) => median(b[1].ms) - median(a[1].ms))
-        .map(([k, a]) => `${k} ${fmtMs(median(a.ms))} (${median(a.calls)} calls, longest ${fmtMs(Math.max(...a.max))})`)
+        .map(([k, a]) => `${k} ${fmtMs(median(a.ms))} (×${median(a.calls)}, longest ${fmtMs(Math.max(...a.max))})`)
         .join('; ') || 'nothing'
     );
   };

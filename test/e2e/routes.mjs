@@ -11,6 +11,13 @@ export const DEFAULT_ROUTES = Object.freeze({
   'home.console.aliyun.com/*': 'aliyun/console-home.zh.html',
   'console.cloud.tencent.com/account/renewal': 'tencent/renewal.zh.html',
   'console.aws.amazon.com/billing/home': 'aws/billing-bills.en.html',
+  'billing-cost.console.aliyun.com/refund/': 'aliyun/refund.zh.new.html',
+  'ecs.console.aliyun.com/server/region/cn-hangzhou': 'aliyun/ecs-instances.zh.html',
+  'ecs.console.aliyun.com/disk/region/cn-hangzhou': 'aliyun/ecs-disks.zh.html',
+  'console.cloud.tencent.com/cvm/instance/index': 'tencent/cvm-instances.zh.html',
+  'console.cloud.tencent.com/cvm/eip': 'tencent/eip-list.zh.html',
+  'us-east-1.console.aws.amazon.com/ec2/home': 'aws/ec2-instances.en.new.html',
+  'us-east-1.console.aws.amazon.com/cloudwatch/home': 'aws/cloudwatch-log-groups.en.html',
 });
 
 /**
@@ -49,5 +56,32 @@ export const DEMO_PAGES = Object.freeze([
     name: 'aws-billing-bills-en',
     url: 'https://console.aws.amazon.com/billing/home',
     title: 'AWS Billing — Bills (en)',
+  },
+  { name: 'aliyun-refund-zh', url: 'https://billing-cost.console.aliyun.com/refund/', title: 'Aliyun 资源退订 (zh)' },
+  {
+    name: 'aliyun-ecs-instances-zh',
+    url: 'https://ecs.console.aliyun.com/server/region/cn-hangzhou',
+    title: 'Aliyun ECS instances (pay-as-you-go release, zh)',
+  },
+  {
+    name: 'aliyun-ecs-disks-zh',
+    url: 'https://ecs.console.aliyun.com/disk/region/cn-hangzhou',
+    title: 'Aliyun ECS disks (what keeps billing, zh)',
+  },
+  {
+    name: 'tencent-cvm-instances-zh',
+    url: 'https://console.cloud.tencent.com/cvm/instance/index?rid=1',
+    title: 'Tencent Cloud CVM instances (更多 › 实例状态 › 销毁/退还, zh)',
+  },
+  { name: 'tencent-eip-list-zh', url: 'https://console.cloud.tencent.com/cvm/eip', title: 'Tencent Cloud EIPs (zh)' },
+  {
+    name: 'aws-ec2-instances-en',
+    url: 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:v=3',
+    title: 'AWS EC2 instances (Instance state › Terminate)',
+  },
+  {
+    name: 'aws-cloudwatch-log-groups-en',
+    url: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups',
+    title: 'AWS CloudWatch log groups',
   },
 ]);
