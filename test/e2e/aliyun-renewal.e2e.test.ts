@@ -2,14 +2,10 @@
  * The first vertical slice in real Chromium with the built extension: the Aliyun renewal guide on
  * the new, legacy and international renewal pages, zh and en, served at the real console hostnames.
  */
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension } from './support/chromium.mjs';
-import { covers, PAGE_GUARD_SCRIPT, pauseGuard, readGuard, readOverlay, waitForCard } from './support/overlay';
-import { startReplicaServer } from './support/replica-server.mjs';
-
-const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
+import { covers, pauseGuard, readGuard, readOverlay, waitForCard } from './support/overlay';
 
 const RENEWAL_PAGES = [
   {
@@ -61,31 +57,19 @@ const RENEWAL_PAGES = [
   },
 ];
 
-let server: Awaited<ReturnType<typeof startReplicaServer>>;
-let browser: Awaited<ReturnType<typeof launchChromiumWithExtension>>;
-let context: BrowserContext;
+let e2e: E2E;
 
 beforeAll(async () => {
-  server = await startReplicaServer({
-    routes: Object.fromEntries(RENEWAL_PAGES.map((p) => [new URL(p.url).host + new URL(p.url).pathname, p.fixture])),
-  });
-  server.route('home.console.aliyun.com/*', 'aliyun/console-home.zh.html');
-  server.route('console.cloud.tencent.com/account/renewal', 'tencent/renewal.zh.html');
-  browser = await launchChromiumWithExtension({ extensionDir: EXTENSION_DIR, port: server.port });
-  context = browser.context;
-  await context.addInitScript(PAGE_GUARD_SCRIPT);
+  e2e = await startE2E(
+    Object.fromEntries(RENEWAL_PAGES.map((p) => [new URL(p.url).host + new URL(p.url).pathname, p.fixture])),
+  );
+  e2e.server.route('home.console.aliyun.com/*', 'aliyun/console-home.zh.html');
+  e2e.server.route('console.cloud.tencent.com/account/renewal', 'tencent/renewal.zh.html');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => e2e?.close());
 
-async function openPage(url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
+const openPage = (url: string): Promise<Page> => e2e.openPage(url);
 
 /** The bounding box of the tab whose visible label is `label`, found the way a person would. */
 async function tabBox(page: Page, label: string) {
@@ -157,7 +141,7 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
 
   it('stays silent on console pages that are not the renewal page, even with look-alike words', async () => {
     // The Tencent renewal replica (similar words: 手动续费项) served at a Tencent page without a guide.
-    server.route('console.cloud.tencent.com/expense/overview', 'tencent/renewal.zh.html');
+    e2e.server.route('console.cloud.tencent.com/expense/overview', 'tencent/renewal.zh.html');
     for (const url of [
       'https://home.console.aliyun.com/home/dashboard',
       'https://console.cloud.tencent.com/expense/overview',
@@ -176,15 +160,15 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
     const consolePage = await openPage(RENEWAL_PAGES[0]!.url);
     try {
       await waitForCard(consolePage, 'turn-off-auto-renew').catch(() => undefined);
-      const tabId = await browser.serviceWorker.evaluate(async (url) => {
+      const tabId = await e2e.browser.serviceWorker.evaluate(async (url) => {
         // Runs inside the extension's service worker, where the `chrome` global exists.
         const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
           .chrome;
         const [tab] = await api.tabs.query({ url });
         return tab?.id;
       }, RENEWAL_PAGES[0]!.url);
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      const popup = await e2e.context.newPage();
+      await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
       const detected = popup.locator('[data-cloudexit="popup-guide"]');
       await detected.waitFor();
       expect(await detected.getAttribute('data-provider-id')).toBe('aliyun');
@@ -197,3 +181,5 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
     }
   });
 });
+
+describeNoExtensionNetwork(() => e2e);

@@ -13,7 +13,14 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { readRuleFiles, validateRuleFiles } from '../../scripts/rule-files';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox.mjs';
-import { type Box, covers, type GuardRecord, type OverlayState, PAGE_GUARD_SCRIPT } from './support/overlay';
+import {
+  type Box,
+  covers,
+  type GuardRecord,
+  type OverlayState,
+  overlayStateInPage,
+  PAGE_GUARD_SCRIPT,
+} from './support/overlay';
 import { type ReplicaServer, startReplicaServer } from './support/replica-server.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -110,36 +117,9 @@ async function openConsolePage(url: string, testName: string): Promise<Page> {
   return page;
 }
 
-/** CloudExit's public DOM contract, read through `<cloudexit-ui>`'s open shadow root (as support/overlay.ts). */
+/** CloudExit's public DOM contract, read the same way as in Chromium. */
 function readOverlay(page: Page): Promise<OverlayState> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('cloudexit-ui');
-    const root = hosts[0]?.shadowRoot ?? null;
-    const card = root?.querySelector<HTMLElement>('[data-cloudexit="card"]') ?? null;
-    const box = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    };
-    const labelledBy = card?.getAttribute('aria-labelledby');
-    return {
-      hostCount: hosts.length,
-      shadowMode: root?.mode ?? null,
-      card: card
-        ? {
-            guideId: card.getAttribute('data-guide-id'),
-            stepId: card.getAttribute('data-step-id'),
-            anchorState: card.getAttribute('data-anchor-state'),
-            role: card.getAttribute('role'),
-            accessibleName:
-              card.getAttribute('aria-label') ??
-              (labelledBy ? (root?.getElementById(labelledBy)?.textContent ?? '') : ''),
-            text: card.textContent ?? '',
-            box: box(card),
-          }
-        : null,
-      rings: Array.from(root?.querySelectorAll('[data-cloudexit="ring"]') ?? [], box),
-    };
-  });
+  return page.evaluate(overlayStateInPage);
 }
 
 /** Polls until the card shows `stepId` with its ring (or a fallback card); Firefox renders asynchronously. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './support/e2e';
+import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { waitForCard } from './support/overlay';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -90,9 +90,7 @@ describe('follow-through (shipped build: no screenshot without the toolbar grant
     await Promise.all([receipt.close(), popup.close(), page.close()]);
   });
 
-  it('made no network request from any extension context', () => {
-    expect(e2e.extensionNetworkRequests()).toEqual([]);
-  });
+  describeNoExtensionNetwork(() => e2e);
 });
 
 describe('follow-through with a screenshot', () => {

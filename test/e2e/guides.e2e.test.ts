@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Candidate, Provider } from '../../rules/schema';
 import { readRuleFiles, validateRuleFiles } from '../../scripts/rule-files';
-import { type E2E, startE2E } from './support/e2e';
+import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { readGuard, waitForCard } from './support/overlay';
 
 const { providers, guides } = validateRuleFiles(readRuleFiles());
@@ -122,8 +122,4 @@ describe('the first on-page step of every guide shows on every fixture of its pa
   });
 });
 
-describe('privacy', () => {
-  it('made no network request from any extension context during this file', () => {
-    expect(e2e.extensionNetworkRequests()).toEqual([]);
-  });
-});
+describeNoExtensionNetwork(() => e2e);

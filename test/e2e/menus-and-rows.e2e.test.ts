@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readRuleFiles, validateRuleFiles } from '../../scripts/rule-files';
-import { type E2E, startE2E } from './support/e2e';
+import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { covers, pauseGuard, readGuard, readOverlay, waitForCard } from './support/overlay';
 
 const { guides } = validateRuleFiles(readRuleFiles());
@@ -149,8 +149,4 @@ describe('leftover warnings', () => {
   });
 });
 
-describe('privacy', () => {
-  it('made no network request from any extension context during this file', () => {
-    expect(e2e.extensionNetworkRequests()).toEqual([]);
-  });
-});
+describeNoExtensionNetwork(() => e2e);

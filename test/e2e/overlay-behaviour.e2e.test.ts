@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './support/e2e';
+import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { pauseGuard, readGuard, readOverlay, waitForCard } from './support/overlay';
 import { decodePng } from './support/png';
 
@@ -215,8 +215,4 @@ describe('single-page consoles', () => {
   });
 });
 
-describe('privacy', () => {
-  it('made no network request from any extension context during this file', () => {
-    expect(e2e.extensionNetworkRequests()).toEqual([]);
-  });
-});
+describeNoExtensionNetwork(() => e2e);

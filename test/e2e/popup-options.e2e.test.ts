@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './support/e2e';
+import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { waitForCard } from './support/overlay';
 
 const require = createRequire(import.meta.url);
@@ -182,8 +182,4 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
   }
 });
 
-describe('privacy', () => {
-  it('made no network request from any extension context during this file', () => {
-    expect(e2e.extensionNetworkRequests()).toEqual([]);
-  });
-});
+describeNoExtensionNetwork(() => e2e);

@@ -1,6 +1,7 @@
 /** One replica server + one Chromium with the built extension, shared by the tests of a file. */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension } from './chromium.mjs';
 import { PAGE_GUARD_SCRIPT } from './overlay';
 import { startReplicaServer } from './replica-server.mjs';
@@ -90,4 +91,13 @@ export async function startE2E(routes: Record<string, string> = {}, extensionDir
       await server.close();
     },
   };
+}
+
+/** The closing check of every E2E file: CloudExit made no network request during it. */
+export function describeNoExtensionNetwork(e2e: () => E2E): void {
+  describe('privacy', () => {
+    it('made no network request from any extension context during this file', () => {
+      expect(e2e().extensionNetworkRequests()).toEqual([]);
+    });
+  });
 }

@@ -26,35 +26,41 @@ export interface OverlayState {
   rings: Box[];
 }
 
+/**
+ * Runs inside the page (Playwright or Puppeteer serialise it): reads the contract from
+ * `<cloudexit-ui>`'s open shadow root. Self-contained on purpose: no closures.
+ */
+export function overlayStateInPage(): OverlayState {
+  const hosts = document.querySelectorAll('cloudexit-ui');
+  const root = hosts[0]?.shadowRoot ?? null;
+  const card = root?.querySelector<HTMLElement>('[data-cloudexit="card"]') ?? null;
+  const box = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  };
+  const labelledBy = card?.getAttribute('aria-labelledby');
+  return {
+    hostCount: hosts.length,
+    shadowMode: root?.mode ?? null,
+    card: card
+      ? {
+          guideId: card.getAttribute('data-guide-id'),
+          stepId: card.getAttribute('data-step-id'),
+          anchorState: card.getAttribute('data-anchor-state'),
+          role: card.getAttribute('role'),
+          accessibleName:
+            card.getAttribute('aria-label') ??
+            (labelledBy ? (root?.getElementById(labelledBy)?.textContent ?? '') : ''),
+          text: card.textContent ?? '',
+          box: box(card),
+        }
+      : null,
+    rings: Array.from(root?.querySelectorAll('[data-cloudexit="ring"]') ?? [], box),
+  };
+}
+
 export async function readOverlay(page: Page): Promise<OverlayState> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('cloudexit-ui');
-    const root = hosts[0]?.shadowRoot ?? null;
-    const card = root?.querySelector<HTMLElement>('[data-cloudexit="card"]') ?? null;
-    const box = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    };
-    const labelledBy = card?.getAttribute('aria-labelledby');
-    return {
-      hostCount: hosts.length,
-      shadowMode: root?.mode ?? null,
-      card: card
-        ? {
-            guideId: card.getAttribute('data-guide-id'),
-            stepId: card.getAttribute('data-step-id'),
-            anchorState: card.getAttribute('data-anchor-state'),
-            role: card.getAttribute('role'),
-            accessibleName:
-              card.getAttribute('aria-label') ??
-              (labelledBy ? (root?.getElementById(labelledBy)?.textContent ?? '') : ''),
-            text: card.textContent ?? '',
-            box: box(card),
-          }
-        : null,
-      rings: Array.from(root?.querySelectorAll('[data-cloudexit="ring"]') ?? [], box),
-    };
-  });
+  return page.evaluate(overlayStateInPage);
 }
 
 /** Waits until the card shows the given step (polling the page; the overlay renders asynchronously). */
