@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ConfirmButton } from '../../components/options/ConfirmButton';
 import { type Problem, ProblemList } from '../../components/options/ProblemList';
 import { Toggle } from '../../components/popup/Toggle';
+import { downloadText } from '../../lib/download';
 import type { Lang, Translate } from '../../lib/i18n';
 import { validatePackText } from '../../lib/packs';
 import { deleteAllScreenshots } from '../../lib/proofs';
@@ -24,14 +25,7 @@ import { BUILTIN_GUIDES } from '../../rules/guides';
 import { BUILTIN_PROVIDERS } from '../../rules/providers';
 import guideSchema from '../../rules/schema/rule-pack.schema.json';
 
-function download(name: string, data: unknown) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, data: unknown) => downloadText(name, JSON.stringify(data, null, 2));
 
 type ImportState =
   | { status: 'idle' }

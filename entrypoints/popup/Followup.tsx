@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { FollowupView } from '../../components/popup/FollowupView';
 import { fromZoned, toZoned } from '../../engine/deadlines';
+import { downloadText } from '../../lib/download';
 import { dismissReminder, markCancelled, REMINDER_ALARM_PREFIX, snoozeReminder } from '../../lib/followup';
 import { countdownLines, EVENT_TEXT, eventsForGuide, receiptHtml } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
@@ -22,15 +23,6 @@ export interface ConsoleTab {
   url: string;
   active: boolean;
   ids: string[];
-}
-
-function download(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The popup's follow-through for one guide: mark cancelled, proofs, reminders, countdowns. */
@@ -129,7 +121,7 @@ export function Followup({
           lang,
           t,
         });
-        download(`cloudexit-receipt-${new Date(entry.at).toISOString().slice(0, 10)}.html`, html, 'text/html');
+        downloadText(`cloudexit-receipt-${new Date(entry.at).toISOString().slice(0, 10)}.html`, html, 'text/html');
       }}
       onDelete={async (id) => {
         await deleteScreenshot(id).catch(() => undefined);
