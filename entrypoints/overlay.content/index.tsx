@@ -82,6 +82,9 @@ export default defineContentScript({
       session.stop();
       scope[LOADED_FLAG] = false;
     });
+    // After an extension update the old script lives on in the page: a tick that only asks
+    // ctx.isValid (WXT checks it on every ctx timer) removes the stale UI within two seconds.
+    ctx.setInterval(() => undefined, 2000);
     // The popup changes progress and preferences too (validated before they reach the session).
     ctx.onInvalidated(progress.watch((value) => session.update({ progress: value })));
     ctx.onInvalidated(preferences.watch((value) => session.update({ preferences: value })));
