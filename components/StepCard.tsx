@@ -32,6 +32,9 @@ export interface StepCardProps {
   /** Where floating-ui placed the card; null centres it (fallback, or before the first measure). */
   position: { x: number; y: number } | null;
   cardRef?: Ref<HTMLDivElement>;
+  /** The small arrow pointing at the control, placed by floating-ui. */
+  arrowRef?: Ref<HTMLDivElement>;
+  arrow?: { x?: number; y?: number; side: 'top' | 'bottom' | 'left' | 'right' } | null;
   onDone: () => void;
   onBack?: () => void;
   onSkip?: () => void;
@@ -54,6 +57,9 @@ const KIND_TEXT: Record<StepCardProps['kind'], MessageKey> = {
   check: 'cardKindCheck',
   warning: 'cardKindWarning',
 };
+
+/** The arrow is a square with two borders drawn; this turns its corner towards the control. */
+const ARROW_ROTATION = { top: 45, right: 135, bottom: 225, left: 315 } as const;
 
 /** The weakest source decides how sure the card may sound. */
 export function lowestConfidence(sources: readonly { confidence: Confidence }[]): Confidence {
@@ -101,6 +107,16 @@ export function StepCard(props: StepCardProps) {
         if (event.key === 'Escape') setMinimised(true);
       }}
     >
+      {props.position && (
+        <div
+          ref={props.arrowRef}
+          className="cx-arrow"
+          aria-hidden="true"
+          style={
+            props.arrow ? { left: props.arrow.x, top: props.arrow.y, [props.arrow.side]: -7 } : { visibility: 'hidden' }
+          }
+        />
+      )}
       <div className="cx-header">
         <span className="cx-step">{t('cardStep', props.index + 1, props.count)}</span>
         <span className={`cx-kind cx-kind-badge-${props.kind}`}>{t(KIND_TEXT[props.kind])}</span>

@@ -59,9 +59,10 @@ export function OverlayApp({
 }) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [card, setCard] = useState<HTMLDivElement | null>(null);
+  const [arrowElement, setArrowElement] = useState<HTMLDivElement | null>(null);
   const active = snapshot.decision?.active;
   const target = snapshot.target.state === 'found' ? snapshot.target : null;
-  const layout = useAnchoredCard(target?.element ?? null, card);
+  const layout = useAnchoredCard(target?.element ?? null, card, arrowElement);
   const rowRects = useElementRects(target?.rows ?? NO_ROWS);
   useTopLayer(host, target?.element ?? null);
 
@@ -88,6 +89,8 @@ export function OverlayApp({
       ))}
       <StepCard
         cardRef={setCard}
+        arrowRef={setArrowElement}
+        arrow={layout.arrow}
         guideId={guide.id}
         stepId={step.id}
         kind={step.kind}

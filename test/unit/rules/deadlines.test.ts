@@ -1,0 +1,27 @@
+/** Every deadline rule in the guides computes a sensible instant on its provider's clock. */
+import { describe, expect, it } from 'vitest';
+import { computeDeadline } from '../../../engine/deadlines';
+import { formatInZone } from '../../../engine/followup';
+import { readRuleFiles, validateRuleFiles } from '../../../scripts/rule-files';
+
+const deadlines = validateRuleFiles(readRuleFiles()).guides.flatMap(({ guide }) =>
+  guide.deadlines.map((deadline) => ({ name: `${guide.id}/${deadline.id}`, deadline })),
+);
+const FROM = new Date('2026-11-26T03:30:00Z'); // a Thursday: 11:30 in Shanghai
+
+describe('deadline rules', () => {
+  it('exist', () => expect(deadlines.length).toBeGreaterThan(5));
+  it.each(deadlines)('$name', ({ deadline }) => {
+    const at = computeDeadline(deadline, FROM);
+    expect(Number.isNaN(at.getTime())).toBe(false);
+    const { days = 0, hours = 0, workingDays = 0 } = deadline.offset;
+    const span = (at.getTime() - FROM.getTime()) / 3_600_000;
+    // Direction follows the offset; size stays within what the offset allows (plus a day's alignment).
+    const nominal = days * 24 + hours + workingDays * 24;
+    if (nominal > 0) expect(span).toBeGreaterThan(0);
+    if (nominal < 0) expect(span).toBeLessThan(0);
+    expect(Math.abs(span - nominal)).toBeLessThanOrEqual(24 + workingDays * 24 + (workingDays ? 48 : 0));
+    if (deadline.alignTo === 'startOfDay') expect(formatInZone(at, deadline.timeZone)).toMatch(/ 00:00 UTC/);
+    if (deadline.alignTo === 'endOfDay') expect(formatInZone(at, deadline.timeZone)).toMatch(/ 23:59 UTC/);
+  });
+});
