@@ -24,7 +24,7 @@ export interface MarkCancelledInput {
 /** Records the cancellation, tries to keep a screenshot, and schedules the re-check reminders. */
 export async function markCancelled(input: MarkCancelledInput, now = Date.now()): Promise<Cancellation> {
   const id = crypto.randomUUID();
-  const hasScreenshot = await captureProof(id, input.tab, now);
+  const hasScreenshot = (await isConsolePage(input.href)) && (await captureProof(id, input.tab, now));
   const record: Cancellation = {
     id,
     providerId: input.providerId,
@@ -48,6 +48,17 @@ export async function markCancelled(input: MarkCancelledInput, now = Date.now())
   await reminders.write([...(await reminders.read()).value, ...scheduled]);
   await ensureAlarms();
   return record;
+}
+
+/** Screenshots are taken only of pages CloudExit runs on: the console hosts and sites the user enabled. */
+async function isConsolePage(href: string): Promise<boolean> {
+  try {
+    const { origin, protocol } = new URL(href);
+    if (protocol !== 'https:' && protocol !== 'http:') return false;
+    return await browser.permissions.contains({ origins: [`${origin}/*`] });
+  } catch {
+    return false;
+  }
 }
 
 /**

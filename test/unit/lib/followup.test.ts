@@ -75,9 +75,9 @@ describe('mark as cancelled', () => {
   });
 
   it('keeps the record when the screenshot is refused (no activeTab)', async () => {
-    Object.assign(fakeBrowser.tabs, {
-      captureVisibleTab: vi.fn(async () => Promise.reject(new Error('activeTab required'))),
-    });
+    const capture = vi.fn(async () => Promise.reject(new Error('activeTab required')));
+    Object.assign(fakeBrowser.tabs, { captureVisibleTab: capture });
+    Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => true) });
     const record = await markCancelled(
       {
         providerId: 'aws',
@@ -88,8 +88,29 @@ describe('mark as cancelled', () => {
       },
       NOW,
     );
+    expect(capture).toHaveBeenCalledOnce();
     expect(record.hasScreenshot).toBe(false);
     expect((await cancellations.read()).value).toHaveLength(1);
+  });
+
+  it('never captures a page CloudExit does not run on', async () => {
+    const capture = vi.fn(async () => 'data:image/png;base64,AAAA');
+    const contains = vi.fn(async () => false);
+    Object.assign(fakeBrowser.tabs, { captureVisibleTab: capture });
+    Object.assign(fakeBrowser.permissions, { contains });
+    const record = await markCancelled(
+      {
+        providerId: 'aws',
+        guideId: 'g',
+        href: 'https://mail.example.com/inbox',
+        ids: [],
+        tab: { id: 1, windowId: 1, active: true },
+      },
+      NOW,
+    );
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://mail.example.com/*'] });
+    expect(capture).not.toHaveBeenCalled();
+    expect(record.hasScreenshot).toBe(false);
   });
 });
 
