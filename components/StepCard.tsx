@@ -113,7 +113,14 @@ export function StepCard(props: StepCardProps) {
           className="cx-arrow"
           aria-hidden="true"
           style={
-            props.arrow ? { left: props.arrow.x, top: props.arrow.y, [props.arrow.side]: -7 } : { visibility: 'hidden' }
+            props.arrow
+              ? {
+                  left: props.arrow.x,
+                  top: props.arrow.y,
+                  [props.arrow.side]: -7,
+                  transform: `rotate(${ARROW_ROTATION[props.arrow.side]}deg)`,
+                }
+              : { visibility: 'hidden' }
           }
         />
       )}

@@ -110,6 +110,12 @@ try {
   await setStorage({
     settings: { language: 'en' },
     knownEvents: { 'aliyun-renewal-off': { expiry: Date.now() + 5 * 86_400_000 } },
+    // "Mark as cancelled" sits on the last step of the page.
+    progress: {
+      'aliyun-renewal-off': {
+        done: ['open-auto-renew-tab', 'turn-off-auto-renew', 'open-manual-tab', 'set-not-renew'],
+      },
+    },
   });
   await zh.reload();
   await zh.waitForTimeout(1200);

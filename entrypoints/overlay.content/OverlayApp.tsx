@@ -77,6 +77,9 @@ export function OverlayApp({
   const fallback = snapshot.target.state === 'fallback';
   const tried = snapshot.target.state === 'fallback' ? snapshot.target.tried : [];
   const menuLevel = target?.menuLevel ?? null;
+  // "Mark as cancelled" belongs at the end of the work on this page, not beside step 1.
+  const pageId = snapshot.decision?.match.page.id ?? '';
+  const isLastOnPageStep = guide.steps.findLastIndex((candidate) => candidate.pages.includes(pageId)) === active.index;
 
   return (
     <div className="cx-root">
@@ -117,16 +120,24 @@ export function OverlayApp({
           env.lang,
           env.t,
         )}
-        onMarkCancelled={async () => {
-          const page = snapshot.decision?.match.page;
-          const ids = idsOnPage(document, page?.idPattern);
-          try {
-            const { hasScreenshot } = await env.markCancelled({ providerId: guide.provider, guideId: guide.id, ids });
-            return env.t(hasScreenshot ? 'cardMarkedWithScreenshot' : 'cardMarkedNoScreenshot');
-          } catch (error) {
-            return env.t('cardMarkFailed', String(error));
-          }
-        }}
+        onMarkCancelled={
+          isLastOnPageStep
+            ? async () => {
+                const page = snapshot.decision?.match.page;
+                const ids = idsOnPage(document, page?.idPattern);
+                try {
+                  const { hasScreenshot } = await env.markCancelled({
+                    providerId: guide.provider,
+                    guideId: guide.id,
+                    ids,
+                  });
+                  return env.t(hasScreenshot ? 'cardMarkedWithScreenshot' : 'cardMarkedNoScreenshot');
+                } catch (error) {
+                  return env.t('cardMarkFailed', String(error));
+                }
+              }
+            : undefined
+        }
         onCopyDiagnostic={async () => {
           const report = buildDiagnosticReport({
             extensionVersion: env.extensionVersion,

@@ -16,19 +16,26 @@ const REFUND_URL = 'https://billing-cost.console.aliyun.com/refund/';
 const ROUTES = { 'billing-cost.console.aliyun.com/refund/': 'aliyun/refund.zh.new.html' };
 const DAY = 86_400_000;
 
+/** "Mark as cancelled" shows with the last step on the page: every step before it is done. */
 async function markFromCard(e2e: E2E): Promise<Page> {
-  await e2e.setStorage({ preferences: { preferredGuides: { aliyun: 'aliyun-subscription-refund' }, hiddenPages: [] } });
+  const { last, before } = lastStepOnRefundPage();
+  await e2e.setStorage({
+    progress: { 'aliyun-subscription-refund': { done: before } },
+    preferences: { preferredGuides: { aliyun: 'aliyun-subscription-refund' }, hiddenPages: [] },
+  });
   const page = await e2e.openPage(REFUND_URL);
-  const state = await waitForCard(page, (await firstOnPageStep()) ?? '');
+  const state = await waitForCard(page, last);
   expect(state.card?.guideId).toBe('aliyun-subscription-refund');
   await page.locator('cloudexit-ui [data-cloudexit-action="mark-cancelled"]').click();
   await page.locator('cloudexit-ui [data-cloudexit="marked-cancelled"]').waitFor();
   return page;
 }
 
-async function firstOnPageStep(): Promise<string | undefined> {
+function lastStepOnRefundPage(): { last: string; before: string[] } {
   const guide = JSON.parse(readFileSync(join(ROOT, 'rules/aliyun/guides/aliyun-subscription-refund.json'), 'utf8'));
-  return guide.steps.find((step: { pages: string[] }) => step.pages.includes('aliyun-refund'))?.id;
+  const steps: { id: string; pages: string[] }[] = guide.steps;
+  const index = steps.findLastIndex((step) => step.pages.includes('aliyun-refund'));
+  return { last: steps[index]!.id, before: steps.slice(0, index).map((step) => step.id) };
 }
 
 async function alarms(e2e: E2E): Promise<{ name: string; scheduledTime: number }[]> {
