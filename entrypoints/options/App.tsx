@@ -11,11 +11,13 @@ import { loadRules, type RuleSet } from '../../lib/rules';
 import { grantedSites, originPattern } from '../../lib/sites';
 import {
   ALL_ITEMS,
+  cancellations,
   checklist,
   followupSettings,
   type Preferences,
   preferences,
   progress,
+  reminders,
   type Settings,
   settings,
   type UserPack,
@@ -175,6 +177,20 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
           {t('optionsSave')}
         </button>
         {recheckSaved && <span role="status"> {t('optionsDone')}</span>}
+        <p>
+          <ConfirmButton
+            label={t('optionsDeleteProofs')}
+            confirmLabel={t('optionsConfirm')}
+            doneLabel={t('optionsDone')}
+            action="delete-proofs"
+            onConfirm={async () => {
+              await cancellations.write([]);
+              await reminders.write([]);
+              await browser.alarms.clearAll();
+              await deleteAllScreenshots();
+            }}
+          />
+        </p>
       </section>
 
       <section aria-labelledby="packs">
