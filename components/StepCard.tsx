@@ -1,7 +1,6 @@
 import { type CSSProperties, type Ref, useId, useState } from 'react';
+import { type Confidence, weakestConfidence } from '../engine/confidence';
 import type { Lang, MessageKey, Translate } from '../lib/i18n';
-
-export type Confidence = 'high' | 'medium' | 'low';
 
 export interface CardSource {
   id: string;
@@ -46,7 +45,6 @@ export interface StepCardProps {
   onMarkCancelled?: () => Promise<string>;
 }
 
-const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
 const CONFIDENCE_TEXT: Record<Confidence, MessageKey> = {
   high: 'confidenceHigh',
   medium: 'confidenceMedium',
@@ -61,18 +59,13 @@ const KIND_TEXT: Record<StepCardProps['kind'], MessageKey> = {
 /** The arrow is a square with two borders drawn; this turns its corner towards the control. */
 const ARROW_ROTATION = { top: 45, right: 135, bottom: 225, left: 315 } as const;
 
-/** The weakest source decides how sure the card may sound. */
-export function lowestConfidence(sources: readonly { confidence: Confidence }[]): Confidence {
-  return CONFIDENCE_ORDER.find((level) => sources.some((source) => source.confidence === level)) ?? 'high';
-}
-
 export function StepCard(props: StepCardProps) {
   const { t } = props;
   const titleId = useId();
   const [minimised, setMinimised] = useState(false);
   const [copied, setCopied] = useState(false);
   const [marked, setMarked] = useState<string | null>(null);
-  const confidence = lowestConfidence(props.sources);
+  const confidence = weakestConfidence(props.sources);
   const placement: CSSProperties = props.position
     ? { left: props.position.x, top: props.position.y }
     : { left: '50%', top: '30%', transform: 'translate(-50%, 0)' };

@@ -7,6 +7,7 @@ import type { ChecklistEntry } from '../components/popup/ChecklistView';
 import type { PickerGroup } from '../components/popup/GuidePicker';
 import type { LinkEntry } from '../components/popup/LinkList';
 import type { StepEntry } from '../components/popup/StepList';
+import { weakestConfidence } from '../engine/confidence';
 import type { Guide, Provider, SiteLinkKey } from '../rules/schema';
 import type { Lang, MessageKey, Translate } from './i18n';
 import type { RuleSet } from './rules';
@@ -15,12 +16,6 @@ import type { Checklist, Progress } from './storage';
 /** The general before / during / after checklist that every guide's checklist includes. */
 export const GENERAL_GUIDE_ID = 'general-checklist';
 const GENERAL_PREFIX = 'general:';
-
-const CONFIDENCE_ORDER = ['low', 'medium', 'high'] as const;
-
-export function guideConfidence(guide: Guide): 'high' | 'medium' | 'low' {
-  return CONFIDENCE_ORDER.find((level) => guide.sources.some((source) => source.confidence === level)) ?? 'high';
-}
 
 export function pickerGroups(rules: RuleSet, lang: Lang): PickerGroup[] {
   return rules.providers
@@ -34,7 +29,7 @@ export function pickerGroups(rules: RuleSet, lang: Lang): PickerGroup[] {
           title: guide.title[lang],
           summary: guide.summary[lang],
           fromUserPack: rules.userGuideIds.has(guide.id),
-          confidence: guideConfidence(guide),
+          confidence: weakestConfidence(guide.sources),
         })),
     }))
     .filter((group) => group.guides.length > 0);

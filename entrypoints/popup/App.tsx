@@ -5,6 +5,7 @@ import { GuidePicker } from '../../components/popup/GuidePicker';
 import { LinkList } from '../../components/popup/LinkList';
 import { StepList } from '../../components/popup/StepList';
 import { Toggle } from '../../components/popup/Toggle';
+import { guidesForPage } from '../../engine/decide';
 import type { Lang, Translate } from '../../lib/i18n';
 import { isPageState, PAGE_STATE, type PageState } from '../../lib/messages';
 import {
@@ -95,15 +96,12 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const detected = tab.status === 'detected' ? tab : null;
   const provider = rules?.providers.find((p) => p.id === (choice?.providerId ?? detected?.page.providerId));
   const page = detected && provider?.pages.find((p) => p.id === detected.page.pageId);
-  const guidesHere = useMemo(
-    () =>
-      rules && provider
-        ? rules.guides.filter(
-            (guide) => guide.provider === provider.id && (!page || guide.steps.some((s) => s.pages.includes(page.id))),
-          )
-        : [],
-    [rules, provider, page],
-  );
+  const guidesHere = useMemo(() => {
+    if (!rules || !provider) return [];
+    if (page) return guidesForPage(rules.guides, { provider, page });
+    return rules.guides.filter((guide) => guide.provider === provider.id);
+  }, [rules, provider, page]);
+
   const guide =
     rules?.guides.find((g) => g.id === choice?.guideId) ??
     guidesHere.find((g) => g.id === prefs?.preferredGuides[provider?.id ?? '']) ??

@@ -25,6 +25,12 @@ describe('runtime messages are checked on arrival', () => {
           fc.anything(),
           fc.record({ type: fc.string() }),
           fc.record({ type: fc.constantFrom(USER_PAGE_MATCH), href: fc.anything() }),
+          // Page states with and without a valid ids list.
+          fc.record({
+            providerId: fc.string(),
+            pageId: fc.string(),
+            ids: fc.oneof(fc.array(fc.string()), fc.anything()),
+          }),
         ),
         (message) => {
           const parsed = parseMessage(message);
@@ -33,7 +39,9 @@ describe('runtime messages are checked on arrival', () => {
             typeof message === 'object' &&
               message !== null &&
               typeof (message as Record<string, unknown>).providerId === 'string' &&
-              typeof (message as Record<string, unknown>).pageId === 'string',
+              typeof (message as Record<string, unknown>).pageId === 'string' &&
+              Array.isArray((message as Record<string, unknown>).ids) &&
+              ((message as Record<string, unknown>).ids as unknown[]).every((id) => typeof id === 'string'),
           );
         },
       ),
