@@ -17,6 +17,62 @@ export function reminderTimes(cancelledAt: number, days: readonly number[]): { d
     .map((d) => ({ days: d, at: cancelledAt + d * DAY_MS }));
 }
 
+/** A reminder shown this long after it was due is "late": it fell due while the browser was closed or asleep. */
+export const LATE_AFTER_MS = 15 * 60_000;
+/** Overdue reminders fire this long after start-up (Chrome's alarms refuse anything sooner than 30 s). */
+export const OVERDUE_FIRE_DELAY_MS = 60_000;
+/** …and one after another, so several overdue reminders never pile up into one moment. */
+export const OVERDUE_FIRE_SPACING_MS = 30_000;
+
+export interface PlannedReminder {
+  id: string;
+  cancellationId: string;
+  dueAt: number;
+  state: string;
+}
+
+export interface ReminderPlan {
+  /** Alarm time per reminder id that should have an alarm. */
+  alarms: { id: string; when: number }[];
+  /** Overdue reminders superseded by a later overdue one of the same cancellation: recorded, never fired. */
+  missed: string[];
+}
+
+/**
+ * Which alarms to (re)create. A reminder still ahead keeps its own time. Of the reminders of one
+ * cancellation that fell due while the browser was away, only the latest fires — once, soon after
+ * start-up, and marked late when shown — the earlier ones are recorded as missed (their check is
+ * covered by the later one). Each keeps its own dueAt; overdue alarms are spaced, never bunched.
+ */
+export function planReminderAlarms(list: readonly PlannedReminder[], now: number): ReminderPlan {
+  const scheduled = list.filter((reminder) => reminder.state === 'scheduled');
+  const alarms = scheduled
+    .filter((reminder) => reminder.dueAt > now)
+    .map((reminder) => ({ id: reminder.id, when: reminder.dueAt }));
+  const latestOverdue = new Map<string, PlannedReminder>();
+  const missed: string[] = [];
+  for (const reminder of scheduled.filter((candidate) => candidate.dueAt <= now)) {
+    const latest = latestOverdue.get(reminder.cancellationId);
+    if (!latest || reminder.dueAt > latest.dueAt || (reminder.dueAt === latest.dueAt && reminder.id > latest.id)) {
+      if (latest) missed.push(latest.id);
+      latestOverdue.set(reminder.cancellationId, reminder);
+    } else {
+      missed.push(reminder.id);
+    }
+  }
+  [...latestOverdue.values()]
+    .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id))
+    .forEach((reminder, index) => {
+      alarms.push({ id: reminder.id, when: now + OVERDUE_FIRE_DELAY_MS + index * OVERDUE_FIRE_SPACING_MS });
+    });
+  return { alarms, missed };
+}
+
+/** True when a reminder is shown well after its time (the browser was closed or asleep). */
+export function isLate(dueAt: number, shownAt: number): boolean {
+  return shownAt - dueAt > LATE_AFTER_MS;
+}
+
 /** Dates the user knows (or the page showed) for a guide's deadline events, as epoch ms. */
 export type KnownEvents = Partial<Record<Deadline['from'], number>>;
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { ensureAlarms, markCancelled, onReminderAlarm, onReminderClicked } from '../lib/followup';
-import { translator } from '../lib/i18n';
+import { localStamp, translator } from '../lib/i18n';
 import { INJECT_OVERLAY, MARK_CANCELLED, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
 import { loadRules, userPagesMatching } from '../lib/rules';
 import { syncSiteScripts } from '../lib/sites';
@@ -45,11 +45,16 @@ export default defineBackground(() => {
 
   // Bill re-check reminders: alarms survive restarts only as data, so they are re-created on start.
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    const t = translator(await uiLanguage());
-    await onReminderAlarm(alarm.name, (provider, days) => ({
-      title: t('reminderTitle', provider),
-      message: t('reminderMessage', days),
-    }));
+    const lang = await uiLanguage();
+    const t = translator(lang);
+    await onReminderAlarm(alarm.name, (provider, days, lateSince) =>
+      lateSince === undefined
+        ? { title: t('reminderTitle', provider), message: t('reminderMessage', days) }
+        : {
+            title: t('reminderTitleLate', provider),
+            message: t('reminderMessageLate', days, localStamp(lateSince, lang)),
+          },
+    );
   });
   browser.notifications.onClicked.addListener((id) => void onReminderClicked(id));
 

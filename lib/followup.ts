@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sanitizeUrl } from '../engine/diagnostics';
-import { reminderTimes } from '../engine/followup';
+import { isLate, planReminderAlarms, reminderTimes } from '../engine/followup';
 import { saveScreenshot } from './proofs';
 import { loadRules } from './rules';
 import { type Cancellation, cancellations, followupSettings, type Reminder, reminders } from './storage';
@@ -21,8 +21,12 @@ export interface MarkCancelledInput {
   tab?: { id?: number; windowId?: number; active?: boolean };
 }
 
+// Time: every function here reads the one clock, Date.now(), when it runs (tests fake it with
+// vi.setSystemTime). None takes a "now" of its own, so a pinned time and the real clock never mix.
+
 /** Records the cancellation, tries to keep a screenshot, and schedules the re-check reminders. */
-export async function markCancelled(input: MarkCancelledInput, now = Date.now()): Promise<Cancellation> {
+export async function markCancelled(input: MarkCancelledInput): Promise<Cancellation> {
+  const now = Date.now();
   const id = crypto.randomUUID();
   const hasScreenshot = (await isConsolePage(input.href)) && (await captureProof(id, input.tab, now));
   const record: Cancellation = {
@@ -76,14 +80,32 @@ async function captureProof(id: string, tab: MarkCancelledInput['tab'], now: num
   }
 }
 
-/** One alarm per scheduled reminder; missing ones are re-created (after a restart or an update). */
-export async function ensureAlarms(now = Date.now()): Promise<void> {
+/**
+ * One alarm per scheduled reminder; missing ones are re-created (after a restart or an update).
+ * Reminders that fell due while the browser was away follow engine/followup.ts planReminderAlarms:
+ * the latest per cancellation fires once soon, the earlier ones are recorded as missed.
+ */
+export async function ensureAlarms(): Promise<void> {
+  const now = Date.now();
+  const list = (await reminders.read()).value;
+  const plan = planReminderAlarms(list, now);
+  await recordMissed(plan.missed);
   const existing = new Set((await browser.alarms.getAll()).map((alarm) => alarm.name));
-  for (const reminder of (await reminders.read()).value) {
-    const name = `${REMINDER_ALARM_PREFIX}${reminder.id}`;
-    if (reminder.state !== 'scheduled' || existing.has(name)) continue;
-    await browser.alarms.create(name, { when: Math.max(reminder.dueAt, now + 1000) });
+  for (const { id, when } of plan.alarms) {
+    const name = `${REMINDER_ALARM_PREFIX}${id}`;
+    if (!existing.has(name)) await browser.alarms.create(name, { when });
   }
+}
+
+async function recordMissed(ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const missed = new Set(ids);
+  await reminders.write(
+    (await reminders.read()).value.map((reminder) =>
+      missed.has(reminder.id) ? { ...reminder, state: 'missed' as const } : reminder,
+    ),
+  );
+  for (const id of ids) await browser.alarms.clear(`${REMINDER_ALARM_PREFIX}${id}`);
 }
 
 async function updateReminder(id: string, change: Partial<Reminder>): Promise<Reminder | undefined> {
@@ -93,25 +115,39 @@ async function updateReminder(id: string, change: Partial<Reminder>): Promise<Re
   return next.find((reminder) => reminder.id === id);
 }
 
-/** The alarm fired: show "re-check your bill"; a click opens that provider's bill page. */
-export async function onReminderAlarm(
-  alarmName: string,
-  texts: (providerName: string, days: number) => { title: string; message: string },
-): Promise<void> {
+/** What a reminder notification says; `lateSince` is its due time when it fell due while the browser was away. */
+export type ReminderTexts = (
+  providerName: string,
+  days: number,
+  lateSince: number | undefined,
+) => { title: string; message: string };
+
+/** The alarm fired: show "re-check your bill" (marked late when it is); a click opens the provider's bill page. */
+export async function onReminderAlarm(alarmName: string, texts: ReminderTexts): Promise<void> {
   if (!alarmName.startsWith(REMINDER_ALARM_PREFIX)) return;
+  const now = Date.now();
   const id = alarmName.slice(REMINDER_ALARM_PREFIX.length);
-  const reminder = (await reminders.read()).value.find((candidate) => candidate.id === id);
+  const list = (await reminders.read()).value;
+  const reminder = list.find((candidate) => candidate.id === id);
   if (reminder?.state !== 'scheduled') return;
+  // The browser may fire kept alarms at start-up before ensureAlarms ran: apply the same plan here.
+  const { missed } = planReminderAlarms(list, now);
+  if (missed.includes(id)) return recordMissed(missed);
+  const late = isLate(reminder.dueAt, now);
   const rules = await loadRules();
   const provider = rules.providers.find((candidate) => candidate.id === reminder.providerId);
-  const { title, message } = texts(provider?.name.en ?? reminder.providerId, reminder.days);
+  const { title, message } = texts(
+    provider?.name.en ?? reminder.providerId,
+    reminder.days,
+    late ? reminder.dueAt : undefined,
+  );
   await browser.notifications.create(alarmName, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
     message,
   });
-  await updateReminder(id, { state: 'shown' });
+  await updateReminder(id, { state: 'shown', shownAt: now, late });
 }
 
 /** Where "re-check your bill" leads: the provider's documented bill page (or billing home). */
@@ -134,11 +170,16 @@ export async function onReminderClicked(notificationId: string): Promise<void> {
   await browser.notifications.clear(notificationId);
 }
 
-export async function snoozeReminder(id: string, hours: number, now = Date.now()): Promise<void> {
-  const reminder = await updateReminder(id, { state: 'scheduled', dueAt: now + hours * HOUR_MS });
+export async function snoozeReminder(id: string, hours: number): Promise<void> {
+  const reminder = await updateReminder(id, {
+    state: 'scheduled',
+    dueAt: Date.now() + hours * HOUR_MS,
+    shownAt: undefined,
+    late: undefined,
+  });
   if (!reminder) return;
   await browser.alarms.clear(`${REMINDER_ALARM_PREFIX}${id}`);
-  await ensureAlarms(now);
+  await ensureAlarms();
 }
 
 export async function dismissReminder(id: string): Promise<void> {

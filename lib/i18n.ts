@@ -20,6 +20,11 @@ export function translator(lang: Lang): Translate {
     );
 }
 
+/** A moment in the user's own time zone and language (popup rows, notifications). */
+export function localStamp(ms: number, lang: Lang): string {
+  return new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+}
+
 export function langFromTag(tag: string | null | undefined): Lang | null {
   const value = (tag ?? '').toLowerCase();
   if (value.startsWith('zh')) return 'zh';

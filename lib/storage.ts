@@ -135,7 +135,11 @@ export const ReminderSchema = z.object({
   /** Days after cancelling (3, 7, 30 by default). */
   days: z.number(),
   dueAt: z.number(),
-  state: z.enum(['scheduled', 'shown', 'dismissed']),
+  /** missed: fell due while the browser was away, and a later reminder of the same cancellation covers it. */
+  state: z.enum(['scheduled', 'shown', 'dismissed', 'missed']),
+  /** When the notification was shown, and whether that was well after dueAt. */
+  shownAt: z.optional(z.number()),
+  late: z.optional(z.boolean()),
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
 export const reminders = defineValidatedItem<Reminder[]>('local:reminders', z.array(ReminderSchema), []);

@@ -13,7 +13,9 @@ export interface ReminderEntry {
   id: string;
   days: number;
   due: string;
-  state: 'scheduled' | 'shown' | 'dismissed';
+  state: 'scheduled' | 'shown' | 'dismissed' | 'missed';
+  /** Shown well after it was due (the browser was closed or asleep). */
+  late: boolean;
 }
 
 export interface EventEntry {
@@ -101,9 +103,17 @@ export function FollowupView(props: {
           <h3>{t('popupReminders')}</h3>
           <ul data-cloudexit="reminders">
             {active.map((reminder) => (
-              <li key={reminder.id} data-reminder-id={reminder.id} data-state={reminder.state}>
+              <li
+                key={reminder.id}
+                data-reminder-id={reminder.id}
+                data-state={reminder.state}
+                data-late={reminder.late || undefined}
+              >
                 {t('popupReminderDue', reminder.days, reminder.due)}
-                {reminder.state === 'shown' && <span className="badge">{t('popupReminderShown')}</span>}{' '}
+                {reminder.state === 'shown' && (
+                  <span className="badge">{t(reminder.late ? 'popupReminderShownLate' : 'popupReminderShown')}</span>
+                )}
+                {reminder.state === 'missed' && <span className="badge">{t('popupReminderMissed')}</span>}{' '}
                 <button type="button" className="link" onClick={() => props.onSnooze(reminder.id)}>
                   {t('popupSnooze')}
                 </button>{' '}

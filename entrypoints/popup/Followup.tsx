@@ -5,7 +5,7 @@ import { fromZoned, toZoned } from '../../engine/deadlines';
 import { downloadText } from '../../lib/download';
 import { dismissReminder, markCancelled, REMINDER_ALARM_PREFIX, snoozeReminder } from '../../lib/followup';
 import { countdownLines, EVENT_TEXT, eventsForGuide, receiptHtml } from '../../lib/followup-model';
-import type { Lang, Translate } from '../../lib/i18n';
+import { type Lang, localStamp, type Translate } from '../../lib/i18n';
 import { blobToDataUrl, deleteScreenshot, loadScreenshot } from '../../lib/proofs';
 import {
   type Cancellation,
@@ -54,7 +54,7 @@ export function Followup({
 
   const zone = (event: string) => guide.deadlines.find((deadline) => deadline.from === event)?.timeZone ?? 'UTC';
   const eventKeys = [...new Set(guide.deadlines.map((deadline) => deadline.from))].filter((key) => key !== 'cancelled');
-  const stamp = (ms: number) => new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  const stamp = (ms: number) => localStamp(ms, lang);
   const mine = marked.filter((entry) => entry.guideId === guide.id);
 
   return (
@@ -74,6 +74,7 @@ export function Followup({
           days: reminder.days,
           due: stamp(reminder.dueAt),
           state: reminder.state,
+          late: reminder.late === true,
         }))}
       countdowns={countdownLines(guide, eventsForGuide(guide.id, known, marked), new Date(), lang, t)}
       events={eventKeys.map((key) => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmButton } from '../../../components/options/ConfirmButton';
 import { ProblemList } from '../../../components/options/ProblemList';
 import { ChecklistView } from '../../../components/popup/ChecklistView';
+import { FollowupView } from '../../../components/popup/FollowupView';
 import { GuidePicker } from '../../../components/popup/GuidePicker';
 import { LinkList } from '../../../components/popup/LinkList';
 import { StepList } from '../../../components/popup/StepList';
@@ -140,6 +141,34 @@ describe('popup and options components', () => {
       />,
     );
     expect(document.querySelector('[aria-current="step"]')?.getAttribute('data-step-id')).toBe('c');
+  });
+
+  it('FollowupView says which reminders were shown late and which were missed while the browser was closed', () => {
+    render(
+      <FollowupView
+        t={en}
+        marked={[]}
+        countdowns={[]}
+        events={[]}
+        reminders={[
+          { id: 'r3', days: 3, due: 'd3', state: 'missed', late: false },
+          { id: 'r7', days: 7, due: 'd7', state: 'shown', late: true },
+          { id: 'r30', days: 30, due: 'd30', state: 'scheduled', late: false },
+        ]}
+        onMarkCancelled={vi.fn()}
+        onExportReceipt={vi.fn()}
+        onDelete={vi.fn()}
+        onSnooze={vi.fn()}
+        onDismiss={vi.fn()}
+        onEventChange={vi.fn()}
+      />,
+    );
+    const row = (id: string) => document.querySelector(`[data-reminder-id="${id}"]`);
+    expect(row('r3')?.getAttribute('data-state')).toBe('missed');
+    expect(row('r3')?.textContent).toContain(en('popupReminderMissed'));
+    expect(row('r7')?.getAttribute('data-late')).toBe('true');
+    expect(row('r7')?.textContent).toContain(en('popupReminderShownLate'));
+    expect(row('r30')?.hasAttribute('data-late')).toBe(false);
   });
 
   it('ConfirmButton needs two clicks', async () => {

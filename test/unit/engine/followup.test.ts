@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countdowns, formatInZone, readIds, reminderTimes } from '../../../engine/followup';
+import {
+  countdowns,
+  formatInZone,
+  isLate,
+  LATE_AFTER_MS,
+  OVERDUE_FIRE_DELAY_MS,
+  planReminderAlarms,
+  readIds,
+  reminderTimes,
+} from '../../../engine/followup';
 import type { Guide } from '../../../rules/schema';
 
 const text = { zh: 't', en: 't' };
@@ -46,6 +56,70 @@ describe('reminderTimes', () => {
       [7, '2026-12-03T09:00:00.000Z'],
       [30, '2026-12-26T09:00:00.000Z'],
     ]);
+  });
+});
+
+describe('planReminderAlarms', () => {
+  const NOW = Date.UTC(2027, 0, 10);
+  const reminder = fc.record({
+    id: fc.uuid(),
+    cancellationId: fc.constantFrom('a', 'b', 'c'),
+    // Few distinct times, so ties (two reminders due at once) are common.
+    dueAt: fc.integer({ min: -6, max: 6 }).map((days) => NOW + days * 86_400_000),
+    state: fc.constantFrom('scheduled', 'shown', 'dismissed', 'missed'),
+  });
+  const lists = fc.uniqueArray(reminder, { selector: (r) => r.id, maxLength: 30 });
+
+  it('keeps the time of every reminder still ahead', () => {
+    fc.assert(
+      fc.property(lists, (list) => {
+        const { alarms } = planReminderAlarms(list, NOW);
+        for (const r of list.filter((r) => r.state === 'scheduled' && r.dueAt > NOW))
+          expect(alarms).toContainEqual({ id: r.id, when: r.dueAt });
+      }),
+    );
+  });
+
+  it('fires at most one overdue reminder per cancellation (its latest), soon, each at its own time', () => {
+    fc.assert(
+      fc.property(lists, (list) => {
+        const { alarms, missed } = planReminderAlarms(list, NOW);
+        const overdue = list.filter((r) => r.state === 'scheduled' && r.dueAt <= NOW);
+        const firing = alarms.filter((alarm) => overdue.some((r) => r.id === alarm.id));
+        const groups = new Set(overdue.map((r) => r.cancellationId));
+        expect(firing).toHaveLength(groups.size);
+        expect(new Set(firing.map((alarm) => alarm.when)).size).toBe(firing.length);
+        for (const alarm of firing) expect(alarm.when).toBeGreaterThanOrEqual(NOW + OVERDUE_FIRE_DELAY_MS);
+        for (const group of groups) {
+          const mine = overdue.filter((r) => r.cancellationId === group);
+          const latest = Math.max(...mine.map((r) => r.dueAt));
+          const fired = mine.find((r) => firing.some((alarm) => alarm.id === r.id));
+          expect(fired?.dueAt).toBe(latest);
+        }
+        // Every overdue reminder either fires or is recorded as missed; nothing else is touched.
+        expect(new Set([...missed, ...firing.map((alarm) => alarm.id)])).toEqual(new Set(overdue.map((r) => r.id)));
+      }),
+    );
+  });
+
+  it('does not depend on the order of the stored list', () => {
+    fc.assert(
+      fc.property(lists, fc.integer(), (list, seed) => {
+        const shuffled = [...list].sort(
+          (a, b) => ((a.id.charCodeAt(0) ^ seed) & 7) - ((b.id.charCodeAt(0) ^ seed) & 7),
+        );
+        const sortById = (plan: ReturnType<typeof planReminderAlarms>) => ({
+          alarms: [...plan.alarms].sort((a, b) => a.id.localeCompare(b.id)),
+          missed: [...plan.missed].sort(),
+        });
+        expect(sortById(planReminderAlarms(shuffled, NOW))).toEqual(sortById(planReminderAlarms(list, NOW)));
+      }),
+    );
+  });
+
+  it('calls a reminder late only when it is shown well after its time', () => {
+    expect(isLate(NOW, NOW + LATE_AFTER_MS)).toBe(false);
+    expect(isLate(NOW, NOW + LATE_AFTER_MS + 1)).toBe(true);
   });
 });
 

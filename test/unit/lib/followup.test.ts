@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OVERDUE_FIRE_DELAY_MS } from '../../../engine/followup';
 import {
   dismissReminder,
   ensureAlarms,
@@ -18,6 +19,9 @@ const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
 
 const notifications = { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true) };
 beforeEach(() => {
+  // One clock for the code and the test: only Date is faked (storage and the fake browser keep real timers).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
   fakeBrowser.reset();
   notifications.create.mockClear();
   notifications.clear.mockClear();
@@ -33,17 +37,18 @@ async function alarmTimes() {
   );
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('mark as cancelled', () => {
   it('records the sanitized page and ids, and schedules re-checks at +3, +7 and +30 days', async () => {
-    const record = await markCancelled(
-      {
-        providerId: 'aliyun',
-        guideId: 'aliyun-subscription-refund',
-        href: 'https://billing-cost.console.aliyun.com/refund/?orderId=212345678901234#/detail/i-bp1a2b3c4d5e6f7g8h9i',
-        ids: ['i-bp1a2b3c4d5e6f7g8h9i'],
-      },
-      NOW,
-    );
+    const record = await markCancelled({
+      providerId: 'aliyun',
+      guideId: 'aliyun-subscription-refund',
+      href: 'https://billing-cost.console.aliyun.com/refund/?orderId=212345678901234#/detail/i-bp1a2b3c4d5e6f7g8h9i',
+      ids: ['i-bp1a2b3c4d5e6f7g8h9i'],
+    });
     expect(record).toMatchObject({
       providerId: 'aliyun',
       url: 'https://billing-cost.console.aliyun.com/refund/?orderId=#/detail/:id',
@@ -62,15 +67,12 @@ describe('mark as cancelled', () => {
 
   it('uses the re-check days set in the options', async () => {
     await followupSettings.write({ recheckDays: [1, 14] });
-    await markCancelled(
-      {
-        providerId: 'aws',
-        guideId: 'aws-close-account',
-        href: 'https://console.aws.amazon.com/billing/home#/account',
-        ids: [],
-      },
-      NOW,
-    );
+    await markCancelled({
+      providerId: 'aws',
+      guideId: 'aws-close-account',
+      href: 'https://console.aws.amazon.com/billing/home#/account',
+      ids: [],
+    });
     expect((await reminders.read()).value.map((r) => r.days)).toEqual([1, 14]);
   });
 
@@ -78,16 +80,13 @@ describe('mark as cancelled', () => {
     const capture = vi.fn(async () => Promise.reject(new Error('activeTab required')));
     Object.assign(fakeBrowser.tabs, { captureVisibleTab: capture });
     Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => true) });
-    const record = await markCancelled(
-      {
-        providerId: 'aws',
-        guideId: 'g',
-        href: 'https://console.aws.amazon.com/',
-        ids: [],
-        tab: { id: 1, windowId: 1, active: true },
-      },
-      NOW,
-    );
+    const record = await markCancelled({
+      providerId: 'aws',
+      guideId: 'g',
+      href: 'https://console.aws.amazon.com/',
+      ids: [],
+      tab: { id: 1, windowId: 1, active: true },
+    });
     expect(capture).toHaveBeenCalledOnce();
     expect(record.hasScreenshot).toBe(false);
     expect((await cancellations.read()).value).toHaveLength(1);
@@ -98,16 +97,13 @@ describe('mark as cancelled', () => {
     const contains = vi.fn(async () => false);
     Object.assign(fakeBrowser.tabs, { captureVisibleTab: capture });
     Object.assign(fakeBrowser.permissions, { contains });
-    const record = await markCancelled(
-      {
-        providerId: 'aws',
-        guideId: 'g',
-        href: 'https://mail.example.com/inbox',
-        ids: [],
-        tab: { id: 1, windowId: 1, active: true },
-      },
-      NOW,
-    );
+    const record = await markCancelled({
+      providerId: 'aws',
+      guideId: 'g',
+      href: 'https://mail.example.com/inbox',
+      ids: [],
+      tab: { id: 1, windowId: 1, active: true },
+    });
     expect(contains).toHaveBeenCalledWith({ origins: ['https://mail.example.com/*'] });
     expect(capture).not.toHaveBeenCalled();
     expect(record.hasScreenshot).toBe(false);
@@ -116,22 +112,25 @@ describe('mark as cancelled', () => {
 
 describe('reminders', () => {
   beforeEach(async () => {
-    await markCancelled(
-      { providerId: 'aliyun', guideId: 'g', href: 'https://billing-cost.console.aliyun.com/', ids: [] },
-      NOW,
-    );
+    await markCancelled({
+      providerId: 'aliyun',
+      guideId: 'g',
+      href: 'https://billing-cost.console.aliyun.com/',
+      ids: [],
+    });
   });
 
   it('are re-created after a browser restart when their alarms are gone', async () => {
     await fakeBrowser.alarms.clearAll();
     expect(await alarmTimes()).toEqual({});
-    await ensureAlarms(NOW);
+    await ensureAlarms();
     expect(Object.keys(await alarmTimes())).toHaveLength(3);
   });
 
   it('snooze moves one reminder by a day; dismiss stops it', async () => {
     const [first, second] = (await reminders.read()).value;
-    await snoozeReminder(first!.id, 24, NOW + 3 * DAY);
+    vi.setSystemTime(NOW + 3 * DAY);
+    await snoozeReminder(first!.id, 24);
     expect((await alarmTimes())[first!.id]).toBe(NOW + 4 * DAY);
     await dismissReminder(second!.id);
     expect((await alarmTimes())[second!.id]).toBeUndefined();
@@ -145,6 +144,7 @@ describe('reminders', () => {
       title: t('reminderTitle', provider),
       message: t('reminderMessage', days),
     });
+    vi.setSystemTime(first!.dueAt);
     await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${first!.id}`, texts);
     await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${first!.id}`, texts);
     expect(notifications.create).toHaveBeenCalledTimes(1);
@@ -161,6 +161,100 @@ describe('reminders', () => {
     expect(created).toHaveBeenCalledWith({
       url: 'https://billing-cost.console.alibabacloud.com/finance/month-bill/account',
     });
+  });
+});
+
+describe('reminders that fell due while the browser was closed', () => {
+  const t = translator('en');
+  const texts = (provider: string, days: number, lateSince: number | undefined) =>
+    lateSince === undefined
+      ? { title: t('reminderTitle', provider), message: t('reminderMessage', days) }
+      : { title: t('reminderTitleLate', provider), message: t('reminderMessageLate', days, lateSince) };
+
+  async function restartAt(at: number) {
+    vi.setSystemTime(at);
+    await fakeBrowser.alarms.clearAll(); // the browser did not keep them
+    await ensureAlarms();
+  }
+
+  it('fire once soon after start-up, marked late; earlier overdue checks are recorded as missed', async () => {
+    await markCancelled({
+      providerId: 'aliyun',
+      guideId: 'g',
+      href: 'https://billing-cost.console.aliyun.com/',
+      ids: [],
+    });
+    const startedAt = NOW + 10 * DAY; // +3 and +7 passed while closed
+    await restartAt(startedAt);
+
+    const byDays = Object.fromEntries((await reminders.read()).value.map((r) => [r.days, r]));
+    expect(byDays[3]).toMatchObject({ state: 'missed', dueAt: NOW + 3 * DAY });
+    expect(byDays[7]).toMatchObject({ state: 'scheduled', dueAt: NOW + 7 * DAY }); // its own time is kept
+    const alarms = await alarmTimes();
+    expect(alarms[byDays[3]!.id]).toBeUndefined();
+    expect(alarms[byDays[7]!.id]).toBe(startedAt + OVERDUE_FIRE_DELAY_MS);
+    expect(alarms[byDays[30]!.id]).toBe(NOW + 30 * DAY);
+
+    vi.setSystemTime(startedAt + OVERDUE_FIRE_DELAY_MS);
+    await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${byDays[7]!.id}`, texts);
+    await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${byDays[7]!.id}`, texts);
+    await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${byDays[3]!.id}`, texts); // a kept alarm of a missed one
+    expect(notifications.create).toHaveBeenCalledOnce();
+    expect(notifications.create.mock.calls[0]).toMatchObject([
+      `${REMINDER_ALARM_PREFIX}${byDays[7]!.id}`,
+      {
+        title: 'Late: re-check your Alibaba Cloud (Aliyun) bill',
+        message: expect.stringContaining(`due on ${NOW + 7 * DAY}`),
+      },
+    ]);
+    expect((await reminders.read()).value.find((r) => r.days === 7)).toMatchObject({
+      state: 'shown',
+      late: true,
+      shownAt: startedAt + OVERDUE_FIRE_DELAY_MS,
+    });
+  });
+
+  it('a kept alarm that the browser fires at start-up, before ensureAlarms, obeys the same plan', async () => {
+    await markCancelled({
+      providerId: 'aliyun',
+      guideId: 'g',
+      href: 'https://billing-cost.console.aliyun.com/',
+      ids: [],
+    });
+    const [three, seven] = (await reminders.read()).value;
+    vi.setSystemTime(NOW + 10 * DAY);
+    await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${three!.id}`, texts);
+    expect(notifications.create).not.toHaveBeenCalled();
+    expect((await reminders.read()).value.find((r) => r.id === three!.id)?.state).toBe('missed');
+    await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${seven!.id}`, texts);
+    expect(notifications.create).toHaveBeenCalledOnce();
+  });
+
+  it('a reminder shown on time is not marked late', async () => {
+    await markCancelled({
+      providerId: 'aliyun',
+      guideId: 'g',
+      href: 'https://billing-cost.console.aliyun.com/',
+      ids: [],
+    });
+    const [three] = (await reminders.read()).value;
+    vi.setSystemTime(three!.dueAt + 1000);
+    await onReminderAlarm(`${REMINDER_ALARM_PREFIX}${three!.id}`, texts);
+    expect(notifications.create.mock.calls[0]).toMatchObject([
+      expect.any(String),
+      { title: expect.stringMatching(/^Re-check/) },
+    ]);
+    expect((await reminders.read()).value[0]).toMatchObject({ state: 'shown', late: false });
+  });
+
+  it('overdue reminders of several cancellations fire one after another, never at one shared time', async () => {
+    for (const guideId of ['a', 'b', 'c'])
+      await markCancelled({ providerId: 'aws', guideId, href: 'https://console.aws.amazon.com/', ids: [] });
+    await restartAt(NOW + 40 * DAY); // every check passed
+    const times = Object.values(await alarmTimes());
+    expect(times).toHaveLength(3); // one per cancellation: its +30 check
+    expect(new Set(times).size).toBe(3);
+    expect((await reminders.read()).value.filter((r) => r.state === 'missed')).toHaveLength(6);
   });
 });
 
