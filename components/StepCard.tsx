@@ -1,6 +1,7 @@
 import { type CSSProperties, type Ref, useId, useState } from 'react';
 import { type Confidence, weakestConfidence } from '../engine/confidence';
 import type { Lang, MessageKey, Translate } from '../lib/i18n';
+import type { Direction } from './cardPlacement';
 
 export interface CardSource {
   id: string;
@@ -23,6 +24,10 @@ export interface StepCardProps {
   anchorState: 'found' | 'fallback';
   /** The control exists but is scrolled out of view (its ring is hidden). */
   anchorOutOfView?: boolean;
+  /** Which way the control lies when it is outside the viewport. */
+  offscreen?: Direction | null;
+  /** Scrolls the control into view, on the user's click only (the one thing CloudExit does to a page). */
+  onShowMe?: () => void;
   /** Zero-based menu level the ring marks, when the control is still behind a menu. */
   menuLevel?: number | null;
   pathInWords?: string;
@@ -54,6 +59,13 @@ const KIND_TEXT: Record<StepCardProps['kind'], MessageKey> = {
   action: 'cardKindAction',
   check: 'cardKindCheck',
   warning: 'cardKindWarning',
+};
+
+const OFFSCREEN_TEXT: Record<Direction, MessageKey> = {
+  up: 'cardOffscreenUp',
+  down: 'cardOffscreenDown',
+  left: 'cardOffscreenLeft',
+  right: 'cardOffscreenRight',
 };
 
 /** The arrow is a square with two borders drawn; this turns its corner towards the control. */
@@ -135,8 +147,16 @@ export function StepCard(props: StepCardProps) {
         </p>
       )}
       {props.anchorOutOfView && (
-        <p className="cx-note" data-cloudexit="out-of-view">
-          {t('cardOutOfView')}
+        <p className="cx-note" data-cloudexit="out-of-view" data-direction={props.offscreen ?? undefined}>
+          {t(props.offscreen ? OFFSCREEN_TEXT[props.offscreen] : 'cardOutOfView')}
+          {props.onShowMe && (
+            <>
+              {' '}
+              <button type="button" className="cx-link" data-cloudexit-action="show-me" onClick={props.onShowMe}>
+                {t('cardShowMe')}
+              </button>
+            </>
+          )}
         </p>
       )}
       {props.anchorState === 'fallback' && (

@@ -1,5 +1,6 @@
 import { arrow, autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import { useEffect, useState } from 'react';
+import { clampIntoViewport, type Direction, directionOutside } from './cardPlacement';
 import type { RingRect } from './HighlightRing';
 
 export interface ArrowLayout {
@@ -15,14 +16,18 @@ export interface AnchoredLayout {
   ring: RingRect | null;
   /** The anchor is scrolled out of its clipping container or the viewport. */
   anchorHidden: boolean;
+  /** Which way the anchor lies when it is wholly outside the viewport (the card stays in view). */
+  offscreen: Direction | null;
 }
 
-const EMPTY: AnchoredLayout = { card: null, arrow: null, ring: null, anchorHidden: false };
+const EMPTY: AnchoredLayout = { card: null, arrow: null, ring: null, anchorHidden: false, offscreen: null };
 const FACING = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const;
 
 /**
- * Keeps the card beside the anchor and the ring over it. autoUpdate runs only while both exist
- * (floating-ui warns that leaving it running costs every frame) and follows inner-panel scrolling.
+ * Keeps the card beside the anchor and the ring over it, and the card always in the viewport (a
+ * control below the fold leaves the card in view, saying where the control is). autoUpdate runs only
+ * while both exist (floating-ui warns that leaving it running costs every frame) and follows
+ * inner-panel and page scrolling, so the ring appears as soon as the user scrolls the control into view.
  */
 export function useAnchoredCard(
   anchor: Element | null,
@@ -50,13 +55,22 @@ export function useAnchoredCard(
       });
       if (cancelled) return;
       const box = anchor.getBoundingClientRect();
+      const view = card.ownerDocument.defaultView ?? window;
+      const viewport = { width: view.innerWidth, height: view.innerHeight };
+      const offscreen = directionOutside(box, viewport);
+      const anchorHidden = offscreen !== null || Boolean(position.middlewareData.hide?.referenceHidden);
+      const cardBox = card.getBoundingClientRect();
+      const placed = clampIntoViewport(position, cardBox, viewport);
       const side = position.placement.split('-')[0] as keyof typeof FACING;
       const arrowData = position.middlewareData.arrow;
+      // A card moved away from its control, or beside a hidden control, has nothing to point at.
+      const arrowPoints = !anchorHidden && placed.x === position.x && placed.y === position.y;
       setLayout({
-        card: { x: position.x, y: position.y },
-        arrow: arrowData ? { x: arrowData.x, y: arrowData.y, side: FACING[side] } : null,
+        card: placed,
+        arrow: arrowData && arrowPoints ? { x: arrowData.x, y: arrowData.y, side: FACING[side] } : null,
         ring: { x: box.x, y: box.y, width: box.width, height: box.height },
-        anchorHidden: Boolean(position.middlewareData.hide?.referenceHidden),
+        anchorHidden,
+        offscreen,
       });
     };
     const stop = autoUpdate(anchor, card, () => void update());

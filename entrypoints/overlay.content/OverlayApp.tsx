@@ -104,6 +104,12 @@ export function OverlayApp({
         sources={sources}
         anchorState={fallback ? 'fallback' : 'found'}
         anchorOutOfView={layout.anchorHidden}
+        offscreen={layout.offscreen}
+        onShowMe={
+          target
+            ? () => target.element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' })
+            : undefined
+        }
         menuLevel={menuLevel}
         pathInWords={step.pathInWords?.[env.lang]}
         lang={env.lang}

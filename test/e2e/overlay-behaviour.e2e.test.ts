@@ -157,6 +157,37 @@ describe('pages that fight the overlay', () => {
     }
   });
 
+  it('keeps the card in view when the control is below the fold, and "Show me" scrolls it into view on request', async () => {
+    await e2e.setStorage(AT_SET_NOT_RENEW);
+    const long = RENEWAL.replace(NOT_RENEW_BUTTON, `<div style="height:2400px"></div>${NOT_RENEW_BUTTON}`);
+    const page = await e2e.openPage(servePage('/renew/manual', long));
+    try {
+      const viewport = page.viewportSize()!;
+      await expect
+        .poll(async () => (await readOverlay(page)).card?.stepId, { timeout: 15_000 })
+        .toBe('set-not-renew');
+      const before = await readOverlay(page);
+      const card = before.card!.box;
+      expect(card.y).toBeGreaterThanOrEqual(0);
+      expect(card.y + card.height / 2).toBeLessThanOrEqual(viewport.height);
+      expect(card.x).toBeGreaterThanOrEqual(0);
+      expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
+      expect(before.rings).toHaveLength(0); // nothing to ring in view
+      const note = page.locator('cloudexit-ui [data-cloudexit="out-of-view"]');
+      expect(await note.getAttribute('data-direction')).toBe('down');
+      expect(await page.evaluate(() => window.scrollY)).toBe(0); // CloudExit never scrolls by itself
+      await page.locator('cloudexit-ui [data-cloudexit-action="show-me"]').click();
+      await expect.poll(async () => (await readOverlay(page)).rings.length).toBe(1);
+      const after = await readOverlay(page);
+      const button = await page.getByRole('button', { name: '设置为不续订' }).boundingBox();
+      expect(button && button.y >= 0 && button.y + button.height <= viewport.height).toBe(true);
+      expect(after.card!.box.y + after.card!.box.height / 2).toBeLessThanOrEqual(viewport.height);
+      await expectNoInterference(page);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('follows an anchor inside a scrolled inner panel: the ring hides when it scrolls away and the card says so', async () => {
     const panelled = RENEWAL.replace(
       /<body([^>]*)>/,
