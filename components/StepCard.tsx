@@ -13,6 +13,11 @@ export interface CardSource {
 
 export interface StepCardProps {
   guideId: string;
+  /** The guide's title, so the user sees which job this step belongs to. */
+  guideTitle?: string;
+  /** Other guides for this page; choosing one is remembered for the page. */
+  otherGuides?: { id: string; title: string }[];
+  onChooseGuide?: (guideId: string) => void;
   stepId: string;
   kind: 'action' | 'check' | 'warning';
   title: string;
@@ -77,6 +82,7 @@ export function StepCard(props: StepCardProps) {
   const [minimised, setMinimised] = useState(false);
   const [copied, setCopied] = useState(false);
   const [marked, setMarked] = useState<string | null>(null);
+  const [othersOpen, setOthersOpen] = useState(false);
   const confidence = weakestConfidence(props.sources);
   const placement: CSSProperties = props.position
     ? { left: props.position.x, top: props.position.y }
@@ -136,6 +142,45 @@ export function StepCard(props: StepCardProps) {
           –
         </button>
       </div>
+      {props.guideTitle && (
+        <div className="cx-guide" data-cloudexit="guide-switch">
+          <span className="cx-guide-name">{t('cardGuide', props.guideTitle)}</span>
+          {props.otherGuides && props.otherGuides.length > 0 && props.onChooseGuide && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="cx-link"
+                aria-expanded={othersOpen}
+                data-cloudexit-action="other-guides"
+                onClick={() => setOthersOpen(!othersOpen)}
+              >
+                {t('cardOtherGuides', props.otherGuides.length)}
+              </button>
+              {othersOpen && (
+                <ul className="cx-guide-others">
+                  {props.otherGuides.map((other) => (
+                    <li key={other.id}>
+                      <button
+                        type="button"
+                        className="cx-link"
+                        data-cloudexit-action="choose-guide"
+                        data-guide-id={other.id}
+                        onClick={() => {
+                          setOthersOpen(false);
+                          props.onChooseGuide?.(other.id);
+                        }}
+                      >
+                        {other.title}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </div>
+      )}
       <h2 id={titleId} className="cx-title">
         {props.title}
       </h2>

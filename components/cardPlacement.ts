@@ -31,8 +31,27 @@ export function clampIntoViewport(
   position: { x: number; y: number },
   card: { width: number; height: number },
   viewport: { width: number; height: number },
+  /** The control: a card pushed back into view must not land on it (the user has to click it). */
+  anchor?: Rect,
 ): { x: number; y: number } {
   const clamp = (value: number, size: number, room: number) =>
     Math.max(EDGE_PX, Math.min(value, room - size - EDGE_PX));
-  return { x: clamp(position.x, card.width, viewport.width), y: clamp(position.y, card.height, viewport.height) };
+  const placed = {
+    x: clamp(position.x, card.width, viewport.width),
+    y: clamp(position.y, card.height, viewport.height),
+  };
+  // (A DOMRect's sizes are prototype getters, which a spread would drop: name them.)
+  if (!anchor || !overlaps({ x: placed.x, y: placed.y, width: card.width, height: card.height }, anchor)) return placed;
+  // Beside the control instead: right of it, else left of it, when there is room.
+  const right = anchor.x + anchor.width + GAP_PX;
+  if (right + card.width + EDGE_PX <= viewport.width) return { ...placed, x: right };
+  const left = anchor.x - GAP_PX - card.width;
+  if (left >= EDGE_PX) return { ...placed, x: left };
+  return placed;
+}
+
+const GAP_PX = 12;
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

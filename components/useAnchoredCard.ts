@@ -60,7 +60,7 @@ export function useAnchoredCard(
       const offscreen = directionOutside(box, viewport);
       const anchorHidden = offscreen !== null || Boolean(position.middlewareData.hide?.referenceHidden);
       const cardBox = card.getBoundingClientRect();
-      const placed = clampIntoViewport(position, cardBox, viewport);
+      const placed = clampIntoViewport(position, cardBox, viewport, offscreen ? undefined : box);
       const side = position.placement.split('-')[0] as keyof typeof FACING;
       const arrowData = position.middlewareData.arrow;
       // A card moved away from its control, or beside a hidden control, has nothing to point at.

@@ -7,13 +7,14 @@ import { idsOnPage } from '../engine/followup';
 import { CONSOLE_HOST_PATTERNS } from '../engine/hosts';
 import { withLocatorCache } from '../engine/locate';
 import { matchPagesByUrl } from '../engine/url';
+import { RECOGNITION_CAP_MS } from '../engine/visit';
 import { waitFor } from '../engine/watch';
 import { INJECT_OVERLAY, PAGE_STATE, type PageState, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
 
-/** How long a recognised URL may take to render the page its detectors look for (SPA consoles). */
-const DETECT_TIMEOUT_MS = 10_000;
 /** Set by the overlay once injected; from then on it answers for this page with every rule. */
 const OVERLAY_FLAG = '__cloudexitOverlayLoaded';
+/** When this page visit began, for the overlay (both scripts share the extension's isolated world). */
+const VISIT_STARTED_KEY = '__cloudexitVisitStartedAt';
 
 /** Only a non-empty pack list is worth asking the background about (no wake-ups otherwise). */
 async function hasUserPacks(): Promise<boolean> {
@@ -42,6 +43,7 @@ export default defineContentScript({
     const check = async (href: string) => {
       visit?.abort();
       visit = new AbortController();
+      (globalThis as Record<string, unknown>)[VISIT_STARTED_KEY] = Date.now();
       if (overlayRequested) return;
       if (matchPagesByUrl(BUILTIN_PROVIDERS, href).length === 0) {
         if (!(await hasUserPacks())) return;
@@ -49,15 +51,15 @@ export default defineContentScript({
         if ((answer as { match?: unknown } | undefined)?.match === true) await requestOverlay();
         return;
       }
-      const found = await waitFor(
-        () => withLocatorCache(() => detectPage(BUILTIN_PROVIDERS, href, document)),
-        document,
-        {
-          signal: visit.signal,
-          timeoutMs: DETECT_TIMEOUT_MS,
-        },
-      );
-      if (found) await requestOverlay();
+      const { signal } = visit;
+      await waitFor(() => withLocatorCache(() => detectPage(BUILTIN_PROVIDERS, href, document)), document, {
+        signal,
+        timeoutMs: RECOGNITION_CAP_MS,
+      });
+      // Recognised, or a URL CloudExit has a guide for whose page never showed the evidence it
+      // knows (another language, a redesign): either way the overlay shows something — the card,
+      // or a small "CloudExit has a guide for this page" pill. Never silence, never a wrong card.
+      if (!signal.aborted) await requestOverlay();
     };
 
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {

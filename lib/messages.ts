@@ -39,6 +39,8 @@ export interface PageState {
   pageId: string;
   /** Order / instance ids the page shows (by the page's idPattern), for the proof of cancellation. */
   ids: string[];
+  /** The guide the card leads with on this page (the overlay's decision), so the popup shows the same one. */
+  guideId?: string;
 }
 
 export function isPageState(value: unknown): value is PageState {
@@ -48,6 +50,7 @@ export function isPageState(value: unknown): value is PageState {
     typeof state.providerId === 'string' &&
     typeof state.pageId === 'string' &&
     Array.isArray(state.ids) &&
-    state.ids.every((id) => typeof id === 'string')
+    state.ids.every((id) => typeof id === 'string') &&
+    (state.guideId === undefined || typeof state.guideId === 'string')
   );
 }

@@ -5,25 +5,23 @@
  * `window` in the capture phase without interfering, and observes mutations only while a guide
  * page is showing.
  */
-import { type ActiveStep, decide, type PageDecision, stepsDoneByArrival } from '../engine/decide';
-import { type CandidateReport, resolveLocator, withLocatorCache } from '../engine/locate';
-import { resolveStepTarget } from '../engine/target';
+import { type ActiveStep, type PageDecision, stepsDoneByArrival } from '../engine/decide';
+import { resolveLocator, withLocatorCache } from '../engine/locate';
 import { matchPagesByUrl } from '../engine/url';
+import { ANCHOR_GRACE_MS, evaluateVisit, RECOGNITION_CAP_MS, type TargetState, type Visit } from '../engine/visit';
 import { watchDom } from '../engine/watch';
 import type { Guide, Provider } from '../rules/schema';
 import type { Preferences, Progress, StepMark } from './storage';
 
-export type TargetState =
-  | { state: 'none' }
-  | { state: 'pending' }
-  | { state: 'found'; element: Element; candidateIndex: number; menuLevel: number | null; rows: Element[] }
-  | { state: 'fallback'; tried: CandidateReport[] };
+export type { TargetState } from '../engine/visit';
 
 export interface SessionSnapshot {
   href: string;
   decision: PageDecision | null;
   target: TargetState;
   hiddenOnPage: boolean;
+  /** The URL is one CloudExit has a guide for, but the page never showed the evidence it knows. */
+  unconfirmed: Extract<Visit, { phase: 'unconfirmed' }> | null;
 }
 
 export interface SessionDeps {
@@ -36,12 +34,21 @@ export interface SessionDeps {
   setPageHidden: (pageId: string, hidden: boolean) => Promise<Preferences>;
   /** How long a recognised page may take to render a step's control before the fallback card shows. */
   anchorGraceMs?: number;
+  /** How long a matched URL may take to show its page's evidence before the "guide exists" pill. */
+  recognitionCapMs?: number;
+  /** Remembers the guide the user chose on the card for one page. */
+  setGuideForPage?: (pageId: string, guideId: string) => Promise<Preferences>;
   /** Our own UI host, whose mutations must not wake the watcher. */
   isOwnNode?: (node: Node) => boolean;
 }
 
-const EMPTY: SessionSnapshot = { href: '', decision: null, target: { state: 'none' }, hiddenOnPage: false };
-const DEFAULT_GRACE_MS = 8000;
+const EMPTY: SessionSnapshot = {
+  href: '',
+  decision: null,
+  target: { state: 'none' },
+  hiddenOnPage: false,
+  unconfirmed: null,
+};
 
 export class PageSession {
   private snapshot: SessionSnapshot = EMPTY;
@@ -50,11 +57,13 @@ export class PageSession {
   private progress: Progress = {};
   private preferences: Preferences = {
     preferredGuides: {},
+    guideForPage: {},
     hiddenPages: [],
     disabledGuides: [],
     disabledProviders: [],
   };
   private visitStartedAt = 0;
+  private recognisedAt: number | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -65,16 +74,13 @@ export class PageSession {
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
 
-  private get graceMs(): number {
-    return this.deps.anchorGraceMs ?? DEFAULT_GRACE_MS;
-  }
-
   /** A new page visit (first load or SPA route change): everything from the last visit is dropped. */
-  async start(href: string): Promise<void> {
+  async start(href: string, startedAt = Date.now()): Promise<void> {
     this.visit?.abort();
     const visit = new AbortController();
     this.visit = visit;
-    this.visitStartedAt = Date.now();
+    this.visitStartedAt = startedAt;
+    this.recognisedAt = null;
     this.publish({ ...EMPTY, href });
     // No page of any guide at this URL: do nothing at all (no observers, no listeners).
     if (matchPagesByUrl(this.deps.providers, href).length === 0) return;
@@ -84,9 +90,11 @@ export class PageSession {
     const view = doc.defaultView ?? window;
     view.addEventListener('click', (event) => this.onUserClick(event), { capture: true, signal: visit.signal });
     watchDom(doc.documentElement, () => this.evaluate(), { signal: visit.signal, ignore: this.deps.isOwnNode });
-    // The grace period ends with one more evaluation, so a missing control turns into the fallback card.
-    const timer = view.setTimeout(() => this.evaluate(), this.graceMs);
-    visit.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
+    // The recognition cap ends with one more evaluation, so a page that never shows its evidence
+    // turns into the pill; the anchor's grace starts once the page is recognised (startGrace).
+    const elapsed = Date.now() - startedAt;
+    const cap = view.setTimeout(() => this.evaluate(), Math.max(0, this.recognitionCapMs - elapsed) + 1);
+    visit.signal.addEventListener('abort', () => view.clearTimeout(cap), { once: true });
     this.evaluate();
   }
 
@@ -143,51 +151,78 @@ export class PageSession {
     const visit = this.visit;
     if (!visit) return;
     const { doc } = this.deps;
-    const decision = decide({
+    const outcome = evaluateVisit({
       providers: this.deps.providers,
       guides: this.deps.guides,
       href: this.snapshot.href,
       doc,
       progress: this.progress,
-      preferredGuideIds: Object.values(this.preferences.preferredGuides),
+      choices: { byPage: this.preferences.guideForPage, byProvider: this.preferences.preferredGuides },
       hiddenGuideIds: this.preferences.disabledGuides,
       hiddenProviderIds: this.preferences.disabledProviders,
+      elapsedMs: Date.now() - this.visitStartedAt,
+      recognisedForMs: this.recognisedAt === null ? undefined : Date.now() - this.recognisedAt,
+      anchorGraceMs: this.deps.anchorGraceMs,
+      recognitionCapMs: this.deps.recognitionCapMs,
     });
-    const waited = Date.now() - this.visitStartedAt;
-    if (!decision && waited >= this.graceMs) {
-      // The URL looked right but the page never turned out to be one we know: stop watching it.
-      visit.abort();
+    if (outcome.phase === 'no-page' || outcome.phase === 'recognising') {
+      this.publish({
+        ...this.snapshot,
+        decision: null,
+        hiddenOnPage: false,
+        target: { state: 'none' },
+        unconfirmed: null,
+      });
+      return;
     }
-    const arrived = decision ? stepsDoneByArrival(this.deps.guides, decision.match, this.progress) : [];
+    if (outcome.phase === 'unconfirmed') {
+      // The URL looked right but the page never turned out to be one we know: say so, stop watching.
+      visit.abort();
+      this.visit = visit; // still this visit: the pill stays until the next route change
+      this.publish({
+        ...this.snapshot,
+        decision: null,
+        hiddenOnPage: false,
+        target: { state: 'none' },
+        unconfirmed: outcome,
+      });
+      return;
+    }
+    if (this.recognisedAt === null) this.startGrace(visit);
+    const { decision, target } = outcome;
+    const arrived = stepsDoneByArrival(this.deps.guides, decision.match, this.progress);
     if (arrived.length > 0) {
       void this.markAll(arrived);
       return;
     }
-    const hiddenOnPage = decision ? this.preferences.hiddenPages.includes(decision.match.page.id) : false;
-    const active = decision?.active;
-    if (!decision || !active) {
-      this.publish({ ...this.snapshot, decision, hiddenOnPage, target: { state: 'none' } });
-      return;
-    }
-    const advance = active.step.advanceOn;
-    if (advance?.type === 'appears' && resolveLocator(advance.locator, doc).status === 'found') {
+    const hiddenOnPage = this.preferences.hiddenPages.includes(decision.match.page.id);
+    const active = decision.active;
+    const advance = active?.step.advanceOn;
+    if (active && advance?.type === 'appears' && resolveLocator(advance.locator, doc).status === 'found') {
       void this.mark(active, 'done');
       return;
     }
-    const target = resolveStepTarget(active.step, doc);
-    const targetState: TargetState =
-      target.status === 'found'
-        ? {
-            state: 'found',
-            element: target.element,
-            candidateIndex: target.candidateIndex,
-            menuLevel: target.menuLevel,
-            rows: target.rows,
-          }
-        : waited < this.graceMs
-          ? { state: 'pending' }
-          : { state: 'fallback', tried: target.tried };
-    this.publish({ ...this.snapshot, decision, hiddenOnPage, target: targetState });
+    this.publish({ ...this.snapshot, decision, hiddenOnPage, target, unconfirmed: null });
+  }
+
+  /** The page is recognised: its controls get the grace period from now, ending with one more evaluation. */
+  private startGrace(visit: AbortController): void {
+    this.recognisedAt = Date.now();
+    const view = this.deps.doc.defaultView ?? window;
+    const grace = view.setTimeout(() => this.evaluate(), (this.deps.anchorGraceMs ?? ANCHOR_GRACE_MS) + 1);
+    visit.signal.addEventListener('abort', () => view.clearTimeout(grace), { once: true });
+  }
+
+  private get recognitionCapMs(): number {
+    return this.deps.recognitionCapMs ?? RECOGNITION_CAP_MS;
+  }
+
+  /** The card's "use this guide here instead": remembered for this page, then re-decided. */
+  async chooseGuide(guideId: string): Promise<void> {
+    const pageId = this.snapshot.decision?.match.page.id;
+    if (!pageId || !this.deps.setGuideForPage) return;
+    this.preferences = await this.deps.setGuideForPage(pageId, guideId);
+    this.evaluate();
   }
 
   /** Passive: we only look at where the user clicked; the event goes on to the console untouched. */
@@ -205,8 +240,11 @@ export class PageSession {
       previous.href === next.href &&
       previous.decision?.active?.step === next.decision?.active?.step &&
       previous.decision?.match.page === next.decision?.match.page &&
+      previous.decision?.guides.map((guide) => guide.id).join() ===
+        next.decision?.guides.map((guide) => guide.id).join() &&
       sameTarget(previous.target, next.target) &&
-      previous.hiddenOnPage === next.hiddenOnPage
+      previous.hiddenOnPage === next.hiddenOnPage &&
+      previous.unconfirmed?.reason === next.unconfirmed?.reason
     ) {
       return; // Nothing visible changed: no React render during mutation bursts.
     }

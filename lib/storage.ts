@@ -80,6 +80,8 @@ export const checklist = defineValidatedItem('local:checklist', ChecklistSchema,
 export const PreferencesSchema = z.object({
   /** The guide the user chose per provider, when several apply to one page. */
   preferredGuides: z.record(z.string(), z.string()),
+  /** The guide the user chose on the card for one page (page id → guide id); wins on that page. */
+  guideForPage: z._default(z.record(z.string(), z.string()), {}),
   /** Page ids where the user turned hints off ("hide on this page", or the popup toggle). */
   hiddenPages: ids(),
   disabledGuides: z._default(ids(), []),
@@ -88,6 +90,7 @@ export const PreferencesSchema = z.object({
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export const preferences = defineValidatedItem<Preferences>('local:preferences', PreferencesSchema, {
   preferredGuides: {},
+  guideForPage: {},
   hiddenPages: [],
   disabledGuides: [],
   disabledProviders: [],
@@ -222,6 +225,13 @@ export async function setPageHidden(pageId: string, hidden: boolean): Promise<Pr
   if (hidden) pages.add(pageId);
   else pages.delete(pageId);
   const next = { ...value, hiddenPages: [...pages] };
+  await preferences.write(next);
+  return next;
+}
+
+export async function setGuideForPage(pageId: string, guideId: string): Promise<Preferences> {
+  const { value } = await preferences.read();
+  const next = { ...value, guideForPage: { ...value.guideForPage, [pageId]: guideId } };
   await preferences.write(next);
   return next;
 }

@@ -211,6 +211,17 @@ export const Step = z.strictObject({
    * ("未绑定", "Available") gets a ring, and `{count}` in the body becomes the number of such rows.
    */
   rows: z.optional(z.strictObject({ row: nonEmpty(), status: Labels(), match: z.optional(TextMatch) })),
+  /**
+   * What the page shows once the step is done (a filter set, a panel open). A step whose doneWhen
+   * already holds on arrival is passed over. (A tab step is passed over by itself when its tab is
+   * the selected one.)
+   */
+  doneWhen: z.optional(Detector),
+  /**
+   * Helpful but not required (filter the list to one instance): when its control cannot be found,
+   * the card goes on to the next step of this page whose control can, instead of falling back.
+   */
+  optional: z.optional(z.boolean()),
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });
 export type Step = z.infer<typeof Step>;
@@ -253,6 +264,11 @@ export const Guide = z.strictObject({
   verified: isoDate(),
   sources: z.array(Source).check(z.minLength(1)),
   steps: z.array(Step).check(z.minLength(1)),
+  /**
+   * What a page shows when this guide is the one for it (包年包月 rows for a subscription guide):
+   * where several guides share a page, the card leads with the guide whose evidence holds.
+   */
+  evidence: z.optional(z.array(z.strictObject({ page: id(), detector: Detector })).check(z.minLength(1))),
   checklist: z.array(ChecklistItem),
   deadlines: z.array(Deadline),
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { GuidePill } from '../../components/GuidePill';
 import { HighlightRing } from '../../components/HighlightRing';
 import { type CardSource, StepCard } from '../../components/StepCard';
 import { useAnchoredCard } from '../../components/useAnchoredCard';
@@ -66,6 +67,19 @@ export function OverlayApp({
   const rowRects = useElementRects(target?.rows ?? NO_ROWS);
   useTopLayer(host, target?.element ?? null);
 
+  if (snapshot.unconfirmed) {
+    const page = snapshot.unconfirmed.pages[0]!.page;
+    return (
+      <div className="cx-root">
+        <GuidePill
+          pageTitle={page.title[env.lang]}
+          reason={snapshot.unconfirmed.reason}
+          lang={snapshot.unconfirmed.lang}
+          t={env.t}
+        />
+      </div>
+    );
+  }
   if (!active || snapshot.hiddenOnPage) return null;
   if (snapshot.target.state !== 'found' && snapshot.target.state !== 'fallback') return null;
 
@@ -95,6 +109,11 @@ export function OverlayApp({
         arrowRef={setArrowElement}
         arrow={layout.arrow}
         guideId={guide.id}
+        guideTitle={guide.title[env.lang]}
+        otherGuides={(snapshot.decision?.guides ?? [])
+          .filter((other) => other.id !== guide.id)
+          .map((other) => ({ id: other.id, title: other.title[env.lang] }))}
+        onChooseGuide={(guideId) => void session.chooseGuide(guideId)}
         stepId={step.id}
         kind={step.kind}
         title={step.title[env.lang]}

@@ -8,7 +8,15 @@ import { pageLanguage, translator } from '../../lib/i18n';
 import { MARK_CANCELLED, PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
 import { PageSession } from '../../lib/page-session';
 import { loadRules } from '../../lib/rules';
-import { cancellations, knownEvents, markStep, preferences, progress, setPageHidden } from '../../lib/storage';
+import {
+  cancellations,
+  knownEvents,
+  markStep,
+  preferences,
+  progress,
+  setGuideForPage,
+  setPageHidden,
+} from '../../lib/storage';
 import { OverlayApp } from './OverlayApp';
 
 const UI_TAG = 'cloudexit-ui';
@@ -37,6 +45,7 @@ export default defineContentScript({
       loadPreferences: async () => (await preferences.read()).value,
       markStep,
       setPageHidden,
+      setGuideForPage,
       isOwnNode: (node) => node instanceof Element && node.closest(UI_TAG) !== null,
     });
     const ui = await createShadowRootUi(ctx, {
@@ -91,19 +100,23 @@ export default defineContentScript({
     // With every rule (packs included), the overlay now answers the popup for this page.
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       if (parseMessage(message)?.type !== PAGE_STATE) return;
-      const match = session.getSnapshot().decision?.match;
+      const decision = session.getSnapshot().decision;
+      const match = decision?.match;
       sendResponse(
         match
           ? ({
               providerId: match.provider.id,
               pageId: match.page.id,
               ids: idsOnPage(document, match.page.idPattern),
+              guideId: decision.active?.guide.id ?? decision.guides[0]?.id,
             } satisfies PageState)
           : null,
       );
       return true;
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.start(newUrl.href));
-    await session.start(location.href);
+    // The detector has been watching this visit already: its clock goes on, not a new one.
+    const startedAt = scope.__cloudexitVisitStartedAt;
+    await session.start(location.href, typeof startedAt === 'number' ? startedAt : undefined);
   },
 });

@@ -5,7 +5,7 @@ import { GuidePicker } from '../../components/popup/GuidePicker';
 import { LinkList } from '../../components/popup/LinkList';
 import { StepList } from '../../components/popup/StepList';
 import { Toggle } from '../../components/popup/Toggle';
-import { guidesForPage } from '../../engine/decide';
+import { rankGuidesForPage } from '../../engine/decide';
 import type { Lang, Translate } from '../../lib/i18n';
 import { isPageState, PAGE_STATE, type PageState } from '../../lib/messages';
 import {
@@ -96,21 +96,31 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const detected = tab.status === 'detected' ? tab : null;
   const provider = rules?.providers.find((p) => p.id === (choice?.providerId ?? detected?.page.providerId));
   const page = detected && provider?.pages.find((p) => p.id === detected.page.pageId);
+  // The same ranking the card uses (engine/decide.ts); on a console tab the card's own choice,
+  // which also saw the page's evidence, comes first.
   const guidesHere = useMemo(() => {
     if (!rules || !provider) return [];
-    if (page) return guidesForPage(rules.guides, { provider, page });
+    const choices = { byPage: prefs?.guideForPage, byProvider: prefs?.preferredGuides };
+    if (page) return rankGuidesForPage(rules.guides, { provider, page }, { choices });
     return rules.guides.filter((guide) => guide.provider === provider.id);
-  }, [rules, provider, page]);
+  }, [rules, provider, page, prefs]);
 
   const guide =
     rules?.guides.find((g) => g.id === choice?.guideId) ??
+    guidesHere.find((g) => g.id === detected?.page.guideId) ??
     guidesHere.find((g) => g.id === prefs?.preferredGuides[provider?.id ?? '']) ??
     guidesHere[0];
 
   const choose = (providerId: string, guideId: string) => {
     setChoice({ providerId, guideId });
-    if (prefs)
-      void preferences.write({ ...prefs, preferredGuides: { ...prefs.preferredGuides, [providerId]: guideId } });
+    if (!prefs) return;
+    // Chosen on a console page: the card there follows the same choice (it outranks page evidence).
+    const onThisPage = page && guidesHere.some((g) => g.id === guideId);
+    void preferences.write({
+      ...prefs,
+      preferredGuides: { ...prefs.preferredGuides, [providerId]: guideId },
+      guideForPage: onThisPage ? { ...prefs.guideForPage, [page.id]: guideId } : prefs.guideForPage,
+    });
   };
 
   if (!rules || tab.status === 'loading') return <main className="popup">{t('popupDetecting')}</main>;

@@ -163,9 +163,7 @@ describe('pages that fight the overlay', () => {
     const page = await e2e.openPage(servePage('/renew/manual', long));
     try {
       const viewport = page.viewportSize()!;
-      await expect
-        .poll(async () => (await readOverlay(page)).card?.stepId, { timeout: 15_000 })
-        .toBe('set-not-renew');
+      await expect.poll(async () => (await readOverlay(page)).card?.stepId, { timeout: 15_000 }).toBe('set-not-renew');
       const before = await readOverlay(page);
       const card = before.card!.box;
       expect(card.y).toBeGreaterThanOrEqual(0);

@@ -31,6 +31,30 @@ describe('card placement', () => {
     );
   });
 
+  it('never pushes the card back over the control it points at', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1200 }),
+        fc.integer({ min: 0, max: 780 }),
+        fc.integer({ min: -2000, max: 2000 }),
+        fc.integer({ min: 100, max: 600 }),
+        (ax, ay, y, height) => {
+          const anchor = { x: ax, y: ay, width: 60, height: 20 };
+          // A real DOMRect, as the hook passes it: its sizes are getters, not own properties.
+          const card = new DOMRect(0, 0, 340, height);
+          const placed = clampIntoViewport({ x: ax, y }, card, viewport, anchor);
+          const overlap =
+            placed.x < anchor.x + anchor.width &&
+            anchor.x < placed.x + card.width &&
+            placed.y < anchor.y + anchor.height &&
+            anchor.y < placed.y + card.height;
+          // There is always room beside a 60 px control in a 1280 px viewport for a 340 px card.
+          expect(overlap).toBe(false);
+        },
+      ),
+    );
+  });
+
   it('does not move a card that already fits', () => {
     expect(clampIntoViewport({ x: 100, y: 200 }, { width: 340, height: 260 }, viewport)).toEqual({ x: 100, y: 200 });
   });
