@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { ensureAlarms, markCancelled, onReminderAlarm, onReminderClicked } from '../lib/followup';
 import { localStamp, translator } from '../lib/i18n';
-import { INJECT_OVERLAY, MARK_CANCELLED, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
-import { loadRules, userPagesMatching } from '../lib/rules';
+import { INJECT_OVERLAY, MARK_CANCELLED, PAGE_RULES, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
+import { loadRules, rulesForAddress, userPagesMatching } from '../lib/rules';
 import { syncSiteScripts } from '../lib/sites';
 import { uiLanguage } from '../lib/storage';
 
@@ -29,6 +29,8 @@ export default defineBackground(() => {
     switch (parsed.type) {
       case USER_PAGE_MATCH:
         return reply(loadRules().then((rules) => userPagesMatching(rules, parsed.href).length > 0));
+      case PAGE_RULES:
+        return reply(loadRules().then((rules) => rulesForAddress(rules, parsed.href)));
       case MARK_CANCELLED:
         return reply(markCancelled({ ...parsed, href: tab.url ?? sender.url ?? '', tab }));
       case INJECT_OVERLAY:

@@ -7,6 +7,9 @@ export const PAGE_STATE = 'cloudexit:page-state';
 /** Does a page of an imported rule pack match this address? (Only the background reads packs.) */
 export const USER_PAGE_MATCH = 'cloudexit:user-page-match';
 
+/** The overlay asks for the rules of its console (the background loads and validates every pack). */
+export const PAGE_RULES = 'cloudexit:page-rules';
+
 /** The card's "Mark as cancelled": record, proof, reminders (the background does the work). */
 export const MARK_CANCELLED = 'cloudexit:mark-cancelled';
 
@@ -14,6 +17,7 @@ export type ExtensionMessage =
   | { type: typeof INJECT_OVERLAY }
   | { type: typeof PAGE_STATE }
   | { type: typeof USER_PAGE_MATCH; href: string }
+  | { type: typeof PAGE_RULES; href: string }
   | { type: typeof MARK_CANCELLED; providerId: string; guideId: string; ids: string[] };
 
 const shortString = (value: unknown): value is string =>
@@ -23,7 +27,8 @@ export function parseMessage(message: unknown): ExtensionMessage | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, href } = message as { type?: unknown; href?: unknown };
   if (type === INJECT_OVERLAY || type === PAGE_STATE) return { type };
-  if (type === USER_PAGE_MATCH && typeof href === 'string' && href.length < 8192) return { type, href };
+  if ((type === USER_PAGE_MATCH || type === PAGE_RULES) && typeof href === 'string' && href.length < 8192)
+    return { type, href };
   if (type === MARK_CANCELLED) {
     const { providerId, guideId, ids } = message as Record<string, unknown>;
     if (!shortString(providerId) || !shortString(guideId)) return null;

@@ -3,7 +3,7 @@
  * are read). A user pack may add providers, add pages to a built-in provider (a provider entry
  * with the same id contributes only its pages), and add guides.
  */
-import { matchPagesByUrl } from '../engine/url';
+import { matchPagesByUrl, toUrl, urlMatches } from '../engine/url';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
 import type { Guide, Provider } from '../rules/schema';
@@ -49,4 +49,26 @@ export function userPagesMatching(rules: RuleSet, href: string): string[] {
   return matchPagesByUrl(rules.providers, href)
     .map((match) => match.page.id)
     .filter((id) => !builtIn.has(id));
+}
+
+/** What the overlay on one tab needs: only the providers with a page on this address's host, and their guides. */
+export interface PageRules {
+  providers: Provider[];
+  guides: Guide[];
+}
+
+/**
+ * The background hands the overlay only these, so a guide page carries O(rules of this console),
+ * not every provider's rules, and the page runs no validation (the background did it). The whole
+ * provider travels, not just the matched page, so SPA route changes to its other pages still work.
+ */
+export function rulesForAddress(rules: RuleSet, href: string): PageRules {
+  const url = toUrl(href);
+  if (!url) return { providers: [], guides: [] };
+  const hostOnly = (pattern: Provider['pages'][number]['urls'][number]) => ({ hosts: pattern.hosts });
+  const providers = rules.providers.filter((provider) =>
+    provider.pages.some((page) => page.urls.some((pattern) => urlMatches(hostOnly(pattern), url))),
+  );
+  const ids = new Set(providers.map((provider) => provider.id));
+  return { providers, guides: rules.guides.filter((guide) => ids.has(guide.provider)) };
 }

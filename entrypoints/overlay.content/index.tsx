@@ -5,9 +5,9 @@ import { createShadowRootUi, defineContentScript } from '#imports';
 import { idsOnPage } from '../../engine/followup';
 import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
-import { MARK_CANCELLED, PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
+import { MARK_CANCELLED, PAGE_RULES, PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
 import { PageSession } from '../../lib/page-session';
-import { loadRules } from '../../lib/rules';
+import type { PageRules } from '../../lib/rules';
 import {
   cancellations,
   knownEvents,
@@ -35,7 +35,13 @@ export default defineContentScript({
     if (scope[LOADED_FLAG]) return;
     scope[LOADED_FLAG] = true;
     const lang = pageLanguage(document, browser.i18n.getUILanguage());
-    const rules = await loadRules();
+    // Only this console's rules, from the background (which validated the packs): no rule data of
+    // other providers and no pack validation in the page.
+    const answer = (await browser.runtime.sendMessage({ type: PAGE_RULES, href: location.href })) as
+      | { ok: boolean; result?: PageRules }
+      | undefined;
+    if (!answer?.ok || !answer.result) return;
+    const rules = answer.result;
     const followup = { known: (await knownEvents.read()).value, marked: (await cancellations.read()).value };
     const session = new PageSession({
       doc: document,
