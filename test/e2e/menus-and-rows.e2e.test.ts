@@ -74,6 +74,54 @@ describe('menu paths, level by level, driven by real clicks', () => {
     }
   });
 
+  it('Aliyun ECS: 操作 › 实例状态 › 关闭实例释放保护 (release protection is under 实例状态, not 实例属性)', async () => {
+    await e2e.setStorage(progressAt('aliyun-payg-release', 'release-protection'));
+    e2e.server.route('ecs.console.aliyun.com/server/region/cn-hangzhou', 'aliyun/ecs-instances.zh.html');
+    const page = await e2e.openPage('https://ecs.console.aliyun.com/server/region/cn-hangzhou');
+    try {
+      await waitForCard(page, 'release-protection');
+      const icon = page.locator('tbody').getByRole('button', { name: '更多操作', exact: true });
+      await expectRingOn(page, '1', icon);
+      await pauseGuard(page);
+      await icon.click();
+      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态', exact: true });
+      await expectRingOn(page, '2', status);
+      await status.click();
+      await expectRingOn(page, null, page.locator('#sub-status').getByRole('menuitem', { name: '关闭实例释放保护' }));
+      expect((await readGuard(page)).untrustedEvents).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Aliyun ECS: 操作 › 实例状态 › 释放, then the release dialog’s 下一步 › 确认', async () => {
+    await e2e.setStorage(progressAt('aliyun-payg-release', 'release'));
+    e2e.server.route('ecs.console.aliyun.com/server/region/cn-hangzhou', 'aliyun/ecs-instances.zh.html');
+    const page = await e2e.openPage('https://ecs.console.aliyun.com/server/region/cn-hangzhou');
+    try {
+      await waitForCard(page, 'release');
+      const icon = page.locator('tbody').getByRole('button', { name: '更多操作', exact: true });
+      await expectRingOn(page, '1', icon);
+      await pauseGuard(page);
+      await icon.click();
+      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态', exact: true });
+      await expectRingOn(page, '2', status);
+      await status.click();
+      const release = page.locator('#sub-status').getByRole('menuitem', { name: '释放', exact: true });
+      await expectRingOn(page, '3', release);
+      await release.click();
+      const dialog = page.getByRole('dialog', { name: '释放实例' });
+      const next = dialog.getByRole('button', { name: '下一步', exact: true });
+      await expectRingOn(page, null, next);
+      await next.click();
+      await expectRingOn(page, null, dialog.getByRole('button', { name: '确认', exact: true }));
+      expect((await readOverlay(page)).card?.stepId).toBe('release');
+      expect((await readGuard(page)).untrustedEvents).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('AWS EC2: Instance state › Terminate (delete) instance', async () => {
     await e2e.setStorage(progressAt('aws-stop-payg-charges', 'terminate-instances'));
     e2e.server.route('us-east-1.console.aws.amazon.com/ec2/home', 'aws/ec2-instances.en.new.html');

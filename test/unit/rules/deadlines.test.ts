@@ -25,3 +25,21 @@ describe('deadline rules', () => {
     if (deadline.alignTo === 'endOfDay') expect(formatInZone(at, deadline.timeZone)).toMatch(/ 23:59 UTC/);
   });
 });
+
+/**
+ * Rules whose number the issue fixed, with the instant each must give. A rule that drops out of
+ * its guide, or counts from another event, fails here by name.
+ */
+describe('deadline rules with known answers', () => {
+  const byName = new Map(deadlines.map(({ name, deadline }) => [name, deadline]));
+  const known: [name: string, from: string, event: string, expected: string][] = [
+    // A44: a pay-as-you-go ECS instance in arrears is released 15 days after it was stopped.
+    ['aliyun-payg-release/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
+  ];
+  it.each(known)('%s', (name, from, event, expected) => {
+    const deadline = byName.get(name);
+    expect(deadline, name).toBeDefined();
+    expect(deadline!.from).toBe(from);
+    expect(computeDeadline(deadline!, new Date(event)).toISOString()).toBe(expected);
+  });
+});
