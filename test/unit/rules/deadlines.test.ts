@@ -35,6 +35,7 @@ describe('deadline rules with known answers', () => {
   const known: [name: string, from: string, event: string, expected: string][] = [
     // A44: a pay-as-you-go ECS instance in arrears is released 15 days after it was stopped.
     ['aliyun-payg-release/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
+    ['aliyun-leftovers/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
   ];
   it.each(known)('%s', (name, from, event, expected) => {
     const deadline = byName.get(name);
