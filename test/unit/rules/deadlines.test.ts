@@ -36,6 +36,8 @@ describe('deadline rules with known answers', () => {
     // A44: a pay-as-you-go ECS instance in arrears is released 15 days after it was stopped.
     ['aliyun-payg-release/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
     ['aliyun-leftovers/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
+    // B32 (low): the earliest documented auto-renewal date is 7 days before expiry, 00:00 in Shanghai.
+    ['tencent-prepaid-renewal-off/auto-renew-charge', 'expiry', '2026-12-20T03:30:00Z', '2026-12-12T16:00:00.000Z'],
   ];
   it.each(known)('%s', (name, from, event, expected) => {
     const deadline = byName.get(name);
