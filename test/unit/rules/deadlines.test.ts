@@ -38,6 +38,8 @@ describe('deadline rules with known answers', () => {
     ['aliyun-leftovers/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
     // B32 (low): the earliest documented auto-renewal date is 7 days before expiry, 00:00 in Shanghai.
     ['tencent-prepaid-renewal-off/auto-renew-charge', 'expiry', '2026-12-20T03:30:00Z', '2026-12-12T16:00:00.000Z'],
+    // C30: reopening within the 90 days needs the outstanding balance paid within 60 days of closure.
+    ['aws-close-account/reopen-balance-due', 'closure', '2026-11-26T03:30:00Z', '2027-01-25T03:30:00.000Z'],
   ];
   it.each(known)('%s', (name, from, event, expected) => {
     const deadline = byName.get(name);
