@@ -84,7 +84,7 @@ describe('menu paths, level by level, driven by real clicks', () => {
       await expectRingOn(page, '1', icon);
       await pauseGuard(page);
       await icon.click();
-      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态', exact: true });
+      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态' });
       await expectRingOn(page, '2', status);
       await status.click();
       await expectRingOn(page, null, page.locator('#sub-status').getByRole('menuitem', { name: '关闭实例释放保护' }));
@@ -104,7 +104,7 @@ describe('menu paths, level by level, driven by real clicks', () => {
       await expectRingOn(page, '1', icon);
       await pauseGuard(page);
       await icon.click();
-      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态', exact: true });
+      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态' });
       await expectRingOn(page, '2', status);
       await status.click();
       const release = page.locator('#sub-status').getByRole('menuitem', { name: '释放', exact: true });
