@@ -46,7 +46,7 @@ export async function markCancelled(input: MarkCancelledInput, now = Date.now())
     state: 'scheduled',
   }));
   await reminders.write([...(await reminders.read()).value, ...scheduled]);
-  await ensureAlarms();
+  await ensureAlarms(now);
   return record;
 }
 
