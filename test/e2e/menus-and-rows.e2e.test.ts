@@ -37,12 +37,23 @@ async function ringState(page: Page) {
   );
 }
 
-/** Waits until the first ring marks `level` (a menu level, or null for the final control) over `target`. */
+/**
+ * Waits until the first ring marks `level` (a menu level, or null for the final control) over
+ * `target`. "No ring yet" is not the final control: between one control going and the next
+ * appearing (a menu closing, a dialog opening) there may briefly be no ring at all.
+ */
 async function expectRingOn(page: Page, level: string | null, target: ReturnType<Page['locator']>) {
-  await expect.poll(async () => (await ringState(page))[0]?.level ?? null, { timeout: 5000 }).toBe(level);
-  const box = await target.boundingBox();
-  const [ring] = await ringState(page);
-  expect(box && ring && covers(ring.box, box)).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const [ring] = await ringState(page);
+        if (!ring) return 'no ring';
+        const box = await target.boundingBox();
+        return { level: ring.level, over: Boolean(box && covers(ring.box, box)) };
+      },
+      { timeout: 5000 },
+    )
+    .toEqual({ level, over: true });
 }
 
 let e2e: E2E;
