@@ -8,7 +8,7 @@
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { RulePack } from '../rules/schema';
+import { DeadlineEvent, RulePack } from '../rules/schema';
 import { type Lang, langFromTag } from './i18n';
 
 export interface ValidatedRead<T> {
@@ -158,10 +158,7 @@ export const followupSettings = defineValidatedItem<FollowupSettings>(
 );
 
 /** Dates the user entered (or the page showed) for deadline events, per guide, as epoch ms. */
-export const KnownEventsSchema = z.record(
-  z.string(),
-  z.partialRecord(z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']), z.number()),
-);
+export const KnownEventsSchema = z.record(z.string(), z.partialRecord(DeadlineEvent, z.number()));
 export type KnownEventsByGuide = z.infer<typeof KnownEventsSchema>;
 export const knownEvents = defineValidatedItem<KnownEventsByGuide>('local:knownEvents', KnownEventsSchema, {});
 

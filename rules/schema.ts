@@ -235,11 +235,23 @@ export const ChecklistItem = z.strictObject({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
+/** Events a countdown can start from; `arrears-stop` = the day a resource was stopped for arrears (欠费停机). */
+export const DeadlineEvent = z.enum([
+  'purchase',
+  'expiry',
+  'cancelled',
+  'destroyed',
+  'closure',
+  'refund-requested',
+  'arrears-stop',
+]);
+export type DeadlineEvent = z.infer<typeof DeadlineEvent>;
+
 export const Deadline = z.strictObject({
   id: id(),
   title: LocalizedText,
   /** The event the countdown starts from. */
-  from: z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']),
+  from: DeadlineEvent,
   /** Negative days or hours count backwards ("auto-renew charges 9 days before expiry"). */
   offset: z.strictObject({
     days: z.optional(z.int()),

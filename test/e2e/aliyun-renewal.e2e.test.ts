@@ -4,8 +4,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRuleFiles, validateRuleFiles } from '../../scripts/rule-files';
 import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { covers, pauseGuard, readGuard, readOverlay, waitForCard } from './support/overlay';
+
+/** The card counts every step of the guide, checklist-only ones included. */
+const STEPS = validateRuleFiles(readRuleFiles()).guides.find(({ guide }) => guide.id === 'aliyun-renewal-off')!.guide
+  .steps.length;
 
 const RENEWAL_PAGES = [
   {
@@ -95,7 +100,7 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
         role: 'dialog',
       });
       expect(state.card?.accessibleName.length).toBeGreaterThan(3);
-      expect(state.card?.text).toMatch(/Step 1 of 5|第 1 步，共 5 步/);
+      expect(state.card?.text).toMatch(new RegExp(`Step 1 of ${STEPS}|第 1 步，共 ${STEPS} 步`));
       expect(state.rings).toHaveLength(1);
       expect(covers(state.rings[0]!, await tabBox(page, tab))).toBe(true);
       // The card sits beside the anchor, not on top of it, so the real tab stays clickable.
@@ -117,7 +122,7 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
       await pauseGuard(page); // the console's own tab switching mutates its DOM from here on
       await page.getByRole('tab', { name: '自动续订' }).click();
       const next = await waitForCard(page, 'turn-off-auto-renew');
-      expect(next.card?.text).toContain('第 2 步，共 5 步');
+      expect(next.card?.text).toContain(`第 2 步，共 ${STEPS} 步`);
       const table = await page.locator('table:visible').first().boundingBox();
       expect(table && covers(next.rings[0]!, table)).toBe(true);
       expect((await readGuard(page)).untrustedEvents).toEqual([]);
@@ -132,7 +137,9 @@ describe('Aliyun renewal page: turn auto-renew off first', () => {
     try {
       // Progress is shared: the previous test completed step 1 on the zh page, so wait for any card.
       await expect.poll(async () => (await readOverlay(zh)).card?.text ?? '').toMatch(/第 \d 步/);
-      await expect.poll(async () => (await readOverlay(en)).card?.text ?? '').toMatch(/Step \d of 5/);
+      await expect
+        .poll(async () => (await readOverlay(en)).card?.text ?? '')
+        .toMatch(new RegExp(`Step \\d of ${STEPS}`));
     } finally {
       await zh.close();
       await en.close();

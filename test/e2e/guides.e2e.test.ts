@@ -175,14 +175,21 @@ describe('every on-page step shows on every fixture of its pages', () => {
       const state = await waitForCard(page, step.id);
       expect(state.card).toMatchObject({ guideId: guide.id, stepId: step.id, anchorState: 'found', role: 'dialog' });
       expect(state.rings.length).toBeGreaterThan(0);
-      const level = await page.evaluate(() =>
-        document
-          .querySelector('cloudexit-ui')
-          ?.shadowRoot?.querySelector('[data-cloudexit="ring"]')
-          ?.getAttribute('data-menu-level'),
-      );
+      // The control's ring, not a row ring: on list pages the rows' rings can render before the
+      // control's ring has its position, so wait for the latter.
+      const controlRing = () =>
+        page.evaluate(() => {
+          const ring = document
+            .querySelector('cloudexit-ui')
+            ?.shadowRoot?.querySelector('[data-cloudexit="ring"]:not([data-ring-kind="row"])');
+          if (!ring) return null;
+          const { x, y, width, height } = ring.getBoundingClientRect();
+          return { level: ring.getAttribute('data-menu-level'), box: { x, y, width, height } };
+        });
+      await expect.poll(controlRing, { timeout: 5000 }).not.toBeNull();
+      const { level, box } = (await controlRing())!;
       const locator = level ? step.menuPath![Number(level) - 1]! : (step.anchor ?? step.menuPath!.at(-1)!);
-      expect(await ringMarksCandidate(page, locator.candidates, state.rings[0]!)).toBe(true);
+      expect(await ringMarksCandidate(page, locator.candidates, box)).toBe(true);
       const guard = await readGuard(page);
       expect(guard.untrustedEvents).toEqual([]);
       expect(guard.foreignMutations).toEqual([]);

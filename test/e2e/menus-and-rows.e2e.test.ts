@@ -37,12 +37,23 @@ async function ringState(page: Page) {
   );
 }
 
-/** Waits until the first ring marks `level` (a menu level, or null for the final control) over `target`. */
+/**
+ * Waits until the first ring marks `level` (a menu level, or null for the final control) over
+ * `target`. "No ring yet" is not the final control: between one control going and the next
+ * appearing (a menu closing, a dialog opening) there may briefly be no ring at all.
+ */
 async function expectRingOn(page: Page, level: string | null, target: ReturnType<Page['locator']>) {
-  await expect.poll(async () => (await ringState(page))[0]?.level ?? null, { timeout: 5000 }).toBe(level);
-  const box = await target.boundingBox();
-  const [ring] = await ringState(page);
-  expect(box && ring && covers(ring.box, box)).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const [ring] = await ringState(page);
+        if (!ring) return 'no ring';
+        const box = await target.boundingBox();
+        return { level: ring.level, over: Boolean(box && covers(ring.box, box)) };
+      },
+      { timeout: 5000 },
+    )
+    .toEqual({ level, over: true });
 }
 
 let e2e: E2E;
@@ -68,6 +79,54 @@ describe('menu paths, level by level, driven by real clicks', () => {
       await status.click();
       await expectRingOn(page, null, page.locator('#row-more-1').getByRole('menuitem', { name: '销毁/退还' }));
       expect((await readOverlay(page)).card?.stepId).toBe('destroy-return');
+      expect((await readGuard(page)).untrustedEvents).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Aliyun ECS: 操作 › 实例状态 › 关闭实例释放保护 (release protection is under 实例状态, not 实例属性)', async () => {
+    await e2e.setStorage(progressAt('aliyun-payg-release', 'release-protection'));
+    e2e.server.route('ecs.console.aliyun.com/server/region/cn-hangzhou', 'aliyun/ecs-instances.zh.html');
+    const page = await e2e.openPage('https://ecs.console.aliyun.com/server/region/cn-hangzhou');
+    try {
+      await waitForCard(page, 'release-protection');
+      const icon = page.locator('tbody').getByRole('button', { name: '更多操作', exact: true });
+      await expectRingOn(page, '1', icon);
+      await pauseGuard(page);
+      await icon.click();
+      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态' });
+      await expectRingOn(page, '2', status);
+      await status.click();
+      await expectRingOn(page, null, page.locator('#sub-status').getByRole('menuitem', { name: '关闭实例释放保护' }));
+      expect((await readGuard(page)).untrustedEvents).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Aliyun ECS: 操作 › 实例状态 › 释放, then the release dialog’s 下一步 › 确认', async () => {
+    await e2e.setStorage(progressAt('aliyun-payg-release', 'release'));
+    e2e.server.route('ecs.console.aliyun.com/server/region/cn-hangzhou', 'aliyun/ecs-instances.zh.html');
+    const page = await e2e.openPage('https://ecs.console.aliyun.com/server/region/cn-hangzhou');
+    try {
+      await waitForCard(page, 'release');
+      const icon = page.locator('tbody').getByRole('button', { name: '更多操作', exact: true });
+      await expectRingOn(page, '1', icon);
+      await pauseGuard(page);
+      await icon.click();
+      const status = page.locator('#ops-overlay > ul').getByRole('menuitem', { name: '实例状态' });
+      await expectRingOn(page, '2', status);
+      await status.click();
+      const release = page.locator('#sub-status').getByRole('menuitem', { name: '释放', exact: true });
+      await expectRingOn(page, '3', release);
+      await release.click();
+      const dialog = page.getByRole('dialog', { name: '释放实例' });
+      const next = dialog.getByRole('button', { name: '下一步', exact: true });
+      await expectRingOn(page, null, next);
+      await next.click();
+      await expectRingOn(page, null, dialog.getByRole('button', { name: '确认', exact: true }));
+      expect((await readOverlay(page)).card?.stepId).toBe('release');
       expect((await readGuard(page)).untrustedEvents).toEqual([]);
     } finally {
       await page.close();

@@ -1,9 +1,10 @@
 /**
- * Claims that popular cancellation guides make and the sources contradict (knowledge F): none of
- * them may appear in anything CloudExit shows — rule texts or UI strings.
+ * Claims that popular cancellation guides make and the sources contradict (knowledge F, H): none of
+ * them may appear in anything CloudExit shows — rule texts, UI strings, or text written into the
+ * code of components/, entrypoints/ and lib/.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_DIR, readRuleFiles } from '../../../scripts/rule-files';
 
@@ -21,16 +22,30 @@ const FORBIDDEN: [string, RegExp][] = [
   ],
   [
     'a regulator filing is required before unsubscribing',
-    /(CAC|网信办|cybersecurity law|网络安全法|监管.{0,4}备案|regulator.{0,20}fil)/i,
+    /(\bCAC\b|网信办|cybersecurity law|网络安全法|监管.{0,4}备案|regulator.{0,20}fil)/i,
+  ],
+  // B30: the CVM recycle bin keeps the bound EIP and releases it when the instance leaves; only the
+  // API's ReleaseAddress defaults to false. Stating the API default as what console termination does is wrong.
+  [
+    'terminating a Tencent CVM keeps its EIP and data disks by default',
+    /(EIPs?|弹性公网\s*IP)[^.。;；]{0,40}(默认不随实例释放|not released with (the instance|it) by default)|(销毁|terminat\w*)[^.。;；(（]{0,30}(默认不释放|默认不会释放|does not release)[^.。;；]{0,20}(EIP|弹性公网)|terminat\w*[^.。;；]{0,30}keeps? the EIP by default/i,
   ],
 ];
 
+/** Source files whose text can reach the user (UI code, glue, messages); tests and generated files are not shown. */
+function codeFiles(dir: string): string[] {
+  return readdirSync(join(REPO_DIR, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(tsx?|css|html|json)$/.test(entry.name))
+    .map((entry) => relative(REPO_DIR, join(entry.parentPath, entry.name)));
+}
+
+const CODE_DIRS = ['components', 'entrypoints', 'lib'];
 const shown = [
   ...readRuleFiles().map(({ file, text }) => ({ file, text })),
-  ...['en', 'zh_CN'].map((locale) => {
-    const file = join('public', '_locales', locale, 'messages.json');
-    return { file, text: readFileSync(join(REPO_DIR, file), 'utf8') };
-  }),
+  ...[
+    ...['en', 'zh_CN'].map((locale) => join('public', '_locales', locale, 'messages.json')),
+    ...CODE_DIRS.flatMap(codeFiles),
+  ].map((file) => ({ file, text: readFileSync(join(REPO_DIR, file), 'utf8') })),
 ];
 
 describe('contradicted claims never reach the user', () => {
@@ -40,6 +55,15 @@ describe('contradicted claims never reach the user', () => {
     );
     expect(hits).toEqual([]);
   });
+  it('scans the code of every directory that renders or sends text', () => {
+    for (const dir of CODE_DIRS) {
+      expect(
+        shown.some(({ file }) => file.startsWith(`${dir}/`) && /\.tsx?$/.test(file)),
+        dir,
+      ).toBe(true);
+    }
+    expect(shown.map(({ file }) => file)).toContain(join('components', 'StepCard.tsx'));
+  });
   it('the patterns do catch the claims (so the test can fail)', () => {
     const samples = [
       'Most providers require 30 days notice',
@@ -47,11 +71,25 @@ describe('contradicted claims never reach the user', () => {
       'Aliyun monitoring needs manual review',
       'AWS CloudWatch → modify service → unsubscribe',
       '根据网络安全法第41条，退订前须向网信办备案',
+      'EIPs and data disks are not released with the instance by default',
+      '弹性公网 IP 和数据盘默认不随实例释放',
+      'Terminating a CVM does not release its EIP or subscription data disks by default',
+      "Tencent's TerminateInstances keeps the EIP by default",
     ];
     for (const sample of samples)
       expect(
         FORBIDDEN.some(([, pattern]) => pattern.test(sample)),
         sample,
       ).toBe(true);
+  });
+  it('the new pattern leaves true statements alone', () => {
+    const tencent = FORBIDDEN.find(([claim]) => claim.startsWith('terminating a Tencent CVM'))![1];
+    for (const fine of [
+      'EIPs are not released with the instance. Release pay-as-you-go EIPs',
+      'Terminating through the API keeps the IP too (ReleaseAddress defaults to false)',
+      'TerminateInstances API：ReleaseAddress、ReleasePrepaidDataDisks 默认为 false（只指 API 调用，不是控制台销毁）',
+      '实例离开回收站时，绑定的弹性公网 IP 随之释放',
+    ])
+      expect(tencent.test(fine), fine).toBe(false);
   });
 });

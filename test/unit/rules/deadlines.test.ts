@@ -25,3 +25,26 @@ describe('deadline rules', () => {
     if (deadline.alignTo === 'endOfDay') expect(formatInZone(at, deadline.timeZone)).toMatch(/ 23:59 UTC/);
   });
 });
+
+/**
+ * Rules whose number the issue fixed, with the instant each must give. A rule that drops out of
+ * its guide, or counts from another event, fails here by name.
+ */
+describe('deadline rules with known answers', () => {
+  const byName = new Map(deadlines.map(({ name, deadline }) => [name, deadline]));
+  const known: [name: string, from: string, event: string, expected: string][] = [
+    // A44: a pay-as-you-go ECS instance in arrears is released 15 days after it was stopped.
+    ['aliyun-payg-release/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
+    ['aliyun-leftovers/arrears-release', 'arrears-stop', '2026-11-26T03:30:00Z', '2026-12-11T03:30:00.000Z'],
+    // B32 (low): the earliest documented auto-renewal date is 7 days before expiry, 00:00 in Shanghai.
+    ['tencent-prepaid-renewal-off/auto-renew-charge', 'expiry', '2026-12-20T03:30:00Z', '2026-12-12T16:00:00.000Z'],
+    // C30: reopening within the 90 days needs the outstanding balance paid within 60 days of closure.
+    ['aws-close-account/reopen-balance-due', 'closure', '2026-11-26T03:30:00Z', '2027-01-25T03:30:00.000Z'],
+  ];
+  it.each(known)('%s', (name, from, event, expected) => {
+    const deadline = byName.get(name);
+    expect(deadline, name).toBeDefined();
+    expect(deadline!.from).toBe(from);
+    expect(computeDeadline(deadline!, new Date(event)).toISOString()).toBe(expected);
+  });
+});
