@@ -50,7 +50,7 @@ export async function markCancelled(input: MarkCancelledInput): Promise<Cancella
     state: 'scheduled',
   }));
   await reminders.write([...(await reminders.read()).value, ...scheduled]);
-  await ensureAlarms(now);
+  await ensureAlarms();
   return record;
 }
 

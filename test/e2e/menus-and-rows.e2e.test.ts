@@ -19,8 +19,12 @@ function progressAt(guideId: string, stepId: string) {
   expect(index, `${guideId}/${stepId}`).toBeGreaterThan(-1);
   return {
     progress: { [guideId]: { done: guide.steps.slice(0, index).map((step) => step.id) } },
-    // Several guides share these pages; the user picked this one in the popup.
-    preferences: { preferredGuides: { [guide.provider]: guideId }, hiddenPages: [] },
+    // Several guides share these pages; the user picked this one (in the popup, on these pages).
+    preferences: {
+      preferredGuides: { [guide.provider]: guideId },
+      guideForPage: Object.fromEntries(guide.steps.flatMap((step) => step.pages).map((page) => [page, guideId])),
+      hiddenPages: [],
+    },
   };
 }
 
