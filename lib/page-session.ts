@@ -5,6 +5,8 @@
  * `window` in the capture phase without interfering, and observes mutations only while a guide
  * page is showing.
  */
+
+import type { BillReading } from '../engine/bill';
 import { type ActiveStep, decide, type PageDecision, stepsDoneByArrival } from '../engine/decide';
 import { type CandidateReport, resolveLocator, withLocatorCache } from '../engine/locate';
 import { resolveStepTarget } from '../engine/target';
@@ -16,7 +18,14 @@ import type { Preferences, Progress, StepMark } from './storage';
 export type TargetState =
   | { state: 'none' }
   | { state: 'pending' }
-  | { state: 'found'; element: Element; candidateIndex: number; menuLevel: number | null; rows: Element[] }
+  | {
+      state: 'found';
+      element: Element;
+      candidateIndex: number;
+      menuLevel: number | null;
+      rows: Element[];
+      bill?: BillReading;
+    }
   | { state: 'fallback'; tried: CandidateReport[] };
 
 export interface SessionSnapshot {
@@ -64,6 +73,11 @@ export class PageSession {
   };
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  /** The rules in force, for the overlay's bill-line list (which guide stops which line). */
+  get guides(): readonly Guide[] {
+    return this.deps.guides;
+  }
 
   private get graceMs(): number {
     return this.deps.anchorGraceMs ?? DEFAULT_GRACE_MS;
@@ -174,7 +188,7 @@ export class PageSession {
       void this.mark(active, 'done');
       return;
     }
-    const target = resolveStepTarget(active.step, doc);
+    const target = resolveStepTarget(active.step, doc, decision.match.page);
     const targetState: TargetState =
       target.status === 'found'
         ? {
@@ -183,6 +197,7 @@ export class PageSession {
             candidateIndex: target.candidateIndex,
             menuLevel: target.menuLevel,
             rows: target.rows,
+            ...(target.bill && { bill: target.bill }),
           }
         : waited < this.graceMs
           ? { state: 'pending' }
@@ -221,8 +236,17 @@ function sameTarget(a: TargetState, b: TargetState): boolean {
       a.element === b.element &&
       a.menuLevel === b.menuLevel &&
       a.rows.length === b.rows.length &&
-      a.rows.every((row, i) => row === b.rows[i])
+      a.rows.every((row, i) => row === b.rows[i]) &&
+      sameBill(a.bill, b.bill)
     );
   }
   return a.state === b.state;
+}
+
+/** A bill re-renders in place (new amounts, a line skipped): compare what the card lists. */
+function sameBill(a: BillReading | undefined, b: BillReading | undefined): boolean {
+  if (!a || !b) return a === b;
+  const key = (reading: BillReading) =>
+    `${reading.read.map((line) => `${line.service}=${line.amount.text}`).join('|')}#${reading.skipped.length}`;
+  return key(a) === key(b);
 }

@@ -122,5 +122,8 @@ export function stillBilling(provider: Provider, guides: readonly Guide[], lang:
 
 /** The site a console host belongs to, so "open" buttons go to the user's own site. */
 export function siteOfHost(host: string): 'cn' | 'intl' {
-  return /alibabacloud\.com$|tencentcloud\.com$|\.intl\.|usercenter2-intl/.test(host) ? 'intl' : 'cn';
+  // AWS: the global console is the "international" site; the China Regions are console.amazonaws.cn.
+  return /alibabacloud\.com$|tencentcloud\.com$|\.intl\.|usercenter2-intl|(^|\.)aws\.amazon\.com$/.test(host)
+    ? 'intl'
+    : 'cn';
 }
