@@ -47,6 +47,8 @@ export interface SessionDeps {
   anchorGraceMs?: number;
   /** Our own UI host, whose mutations must not wake the watcher. */
   isOwnNode?: (node: Node) => boolean;
+  /** Called on every evaluation of a recognised page (the Region sweep reads resource lists here). */
+  onPageEvaluated?: (decision: PageDecision, href: string, doc: Document) => void;
 }
 
 const EMPTY: SessionSnapshot = { href: '', decision: null, target: { state: 'none' }, hiddenOnPage: false };
@@ -167,6 +169,7 @@ export class PageSession {
       hiddenGuideIds: this.preferences.disabledGuides,
       hiddenProviderIds: this.preferences.disabledProviders,
     });
+    if (decision) this.deps.onPageEvaluated?.(decision, this.snapshot.href, doc);
     const waited = Date.now() - this.visitStartedAt;
     if (!decision && waited >= this.graceMs) {
       // The URL looked right but the page never turned out to be one we know: stop watching it.

@@ -8,7 +8,7 @@ import type { PickerGroup } from '../components/popup/GuidePicker';
 import type { LinkEntry } from '../components/popup/LinkList';
 import type { StepEntry } from '../components/popup/StepList';
 import { weakestConfidence } from '../engine/confidence';
-import type { Guide, Provider, SiteLinkKey } from '../rules/schema';
+import type { ChecklistItem, Guide, Provider, SiteLinkKey } from '../rules/schema';
 import type { Lang, MessageKey, Translate } from './i18n';
 import type { RuleSet } from './rules';
 import type { Checklist, Progress } from './storage';
@@ -47,7 +47,28 @@ export function stepEntries(guide: Guide, progress: Progress, lang: Lang): StepE
   }));
 }
 
+/** States CloudExit knows itself, for checklist items it ticks (`tickedBy`); absent = the user ticks them. */
+export type AutoTicks = Partial<Record<NonNullable<ChecklistItem['tickedBy']>, boolean>>;
+
 export function checklistEntries(
+  guide: Guide,
+  general: Guide | undefined,
+  checklist: Checklist,
+  lang: Lang,
+  auto: AutoTicks = {},
+): ChecklistEntry[] {
+  const entries = checklistEntriesByHand(guide, general, checklist, lang);
+  const items = [...guide.checklist, ...(general && general.id !== guide.id ? general.checklist : [])];
+  return entries.map((entry) => {
+    const item = items.find(
+      (candidate) => entry.id === candidate.id || entry.id === `${GENERAL_PREFIX}${candidate.id}`,
+    );
+    const known = item?.tickedBy ? auto[item.tickedBy] : undefined;
+    return known === undefined ? entry : { ...entry, checked: known, locked: true };
+  });
+}
+
+function checklistEntriesByHand(
   guide: Guide,
   general: Guide | undefined,
   checklist: Checklist,

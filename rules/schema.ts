@@ -168,9 +168,16 @@ export type BillReader = z.infer<typeof BillReader>;
  * and which rows are resources, so the Region sweep can record what the list showed.
  */
 export const RegionList = z.strictObject({
-  /** Where the address names the Region: a query parameter, or a path regex whose group 1 is it. */
+  /** Where the address names the Region, first that gives one wins: a query parameter, or a path / hash / host regex whose group 1 is it. */
   region: z
-    .array(z.union([z.strictObject({ query: nonEmpty() }), z.strictObject({ path: regexSource() })]))
+    .array(
+      z.union([
+        z.strictObject({ query: nonEmpty() }),
+        z.strictObject({ path: regexSource() }),
+        z.strictObject({ hash: regexSource() }),
+        z.strictObject({ host: regexSource() }),
+      ]),
+    )
     .check(z.minLength(1)),
   /** One resource row. */
   row: nonEmpty(),
@@ -224,10 +231,8 @@ export type Region = z.infer<typeof Region>;
 export const RegionPartition = z.strictObject({
   id: id(),
   name: LocalizedText,
-  /** The sites (China / international console) this partition belongs to. */
-  sites: z.array(SiteId).check(z.minLength(1)),
-  /** The resource list to open for an unvisited Region; `{region}` becomes its code. */
-  listUrl: httpsUrl(),
+  /** Per site (China / international console) of this partition: the resource list to open for an unvisited Region; `{region}` becomes its code. */
+  listUrl: z.partialRecord(SiteId, httpsUrl()),
   regions: z.array(Region).check(z.minLength(1)),
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });

@@ -117,12 +117,16 @@ export function checkProviderReferences(
   const regionCodes = new Set<string>();
   for (const [index, partition] of (provider.regions ?? []).entries()) {
     checkSources(`regions[${index}].sources`, partition.sources);
-    if (!partition.listUrl.includes('{region}'))
-      problems.push({
-        file,
-        path: `regions[${index}].listUrl`,
-        message: 'needs "{region}" where the Region code goes',
-      });
+    const sites = Object.entries(partition.listUrl);
+    if (sites.length === 0) problems.push({ file, path: `regions[${index}].listUrl`, message: 'needs a site' });
+    for (const [site, url] of sites) {
+      if (!url.includes('{region}'))
+        problems.push({
+          file,
+          path: `regions[${index}].listUrl.${site}`,
+          message: 'needs "{region}" where the Region code goes',
+        });
+    }
     for (const [regionIndex, region] of partition.regions.entries()) {
       if (regionCodes.has(region.code))
         problems.push({

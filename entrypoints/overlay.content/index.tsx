@@ -7,6 +7,7 @@ import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
 import { MARK_CANCELLED, PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
 import { PageSession } from '../../lib/page-session';
+import { regionRecorder } from '../../lib/region-sweep';
 import { loadRules } from '../../lib/rules';
 import { cancellations, knownEvents, markStep, preferences, progress, setPageHidden } from '../../lib/storage';
 import { OverlayApp } from './OverlayApp';
@@ -38,6 +39,7 @@ export default defineContentScript({
       markStep,
       setPageHidden,
       isOwnNode: (node) => node instanceof Element && node.closest(UI_TAG) !== null,
+      onPageEvaluated: regionRecorder(),
     });
     const ui = await createShadowRootUi(ctx, {
       name: UI_TAG,
