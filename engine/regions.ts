@@ -58,14 +58,15 @@ export function regionFromUrl(
  * when the list itself says it is empty (a table still loading must never read as "empty").
  */
 export function countResources(list: RegionList, doc: Document): number | null {
+  // Design systems draw the empty state as a row of the table (Cloudscape, TEA): it is no resource.
+  if (evaluateDetector(list.empty, doc)) return 0;
   let rows: Element[];
   try {
     rows = Array.from(doc.querySelectorAll(list.row)).filter(isRendered);
   } catch {
     return null;
   }
-  if (rows.length > 0) return rows.length;
-  return evaluateDetector(list.empty, doc) ? 0 : null;
+  return rows.length > 0 ? rows.length : null;
 }
 
 export interface RegionRow {

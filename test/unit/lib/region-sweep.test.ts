@@ -121,5 +121,20 @@ describe('visitOnPage', () => {
     const empty = htmlDocument('<h2>Instances (0)</h2><table><tbody></tbody></table><p>No instances</p>');
     expect(visitOnPage(page, href, empty, 1)?.count).toBe(0);
     expect(visitOnPage(page, 'https://console.aws.amazon.com/ec2/home#Instances:', empty, 1)).toBeNull();
+    // Cloudscape draws "No instances" as a row of the table: that row is not an instance.
+    expect(visitOnPage(page, href, loadFixture('aws/ec2-instances.en.empty.html'), 1)?.count).toBe(0);
+  });
+
+  it('no list of a page with resources reads as empty', () => {
+    for (const [providerId, pageId, fixture] of [
+      ['aws', 'aws-ec2-instances', 'aws/ec2-instances.en.old.html'],
+      ['aws', 'aws-ec2-elastic-ips', 'aws/ec2-elastic-ips.en.html'],
+      ['aliyun', 'aliyun-ecs-disks', 'aliyun/ecs-disks.en.html'],
+      ['tencent', 'tencent-eip-list', 'tencent/eip-list.zh.html'],
+    ] as const) {
+      const m = match(providerId, pageId);
+      const href = m.page.examples.urls[0]!;
+      expect(visitOnPage(m, href, loadFixture(fixture), 1)?.count, fixture).toBeGreaterThan(0);
+    }
   });
 });
