@@ -14,6 +14,7 @@ export const EVENT_TEXT: Record<Deadline['from'], MessageKey> = {
   destroyed: 'eventDestroyed',
   closure: 'eventClosure',
   'refund-requested': 'eventRefundRequested',
+  arrears: 'eventArrears',
 };
 
 /** The user's dates for this guide, with "cancelled" taken from the latest mark when not entered. */

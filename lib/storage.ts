@@ -154,7 +154,10 @@ export const followupSettings = defineValidatedItem<FollowupSettings>(
 /** Dates the user entered (or the page showed) for deadline events, per guide, as epoch ms. */
 export const KnownEventsSchema = z.record(
   z.string(),
-  z.partialRecord(z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']), z.number()),
+  z.partialRecord(
+    z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested', 'arrears']),
+    z.number(),
+  ),
 );
 export type KnownEventsByGuide = z.infer<typeof KnownEventsSchema>;
 export const knownEvents = defineValidatedItem<KnownEventsByGuide>('local:knownEvents', KnownEventsSchema, {});

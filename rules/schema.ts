@@ -311,16 +311,19 @@ export const Deadline = z.strictObject({
   id: id(),
   title: LocalizedText,
   /** The event the countdown starts from. */
-  from: z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']),
+  from: z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested', 'arrears']),
   /** Negative days or hours count backwards ("auto-renew charges 9 days before expiry"). */
   offset: z.strictObject({
+    /** Calendar months on the provider's clock (a 31st becomes the month's last day). */
+    months: z.optional(z.int()),
     days: z.optional(z.int()),
     hours: z.optional(z.int()),
     workingDays: z.optional(z.int().check(z.minimum(0))),
   }),
   /** Providers state calendar rules in their own zone (Aliyun, Tencent: Asia/Shanghai). */
   timeZone: nonEmpty(),
-  alignTo: z.optional(z.enum(['startOfDay', 'endOfDay'])),
+  /** `startOfMonth`: 00:00 on the 1st of the month reached (with `months: 1`, "the start of next month"). */
+  alignTo: z.optional(z.enum(['startOfDay', 'endOfDay', 'startOfMonth'])),
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });
 export type Deadline = z.infer<typeof Deadline>;
