@@ -43,9 +43,7 @@ export function useAnchoredCard(
         middleware: [
           offset(12),
           flip({ padding: 8 }),
-          // crossAxis: a card taller than the room on either side (a long bill list) slides over
-          // the anchor's edge instead of leaving the viewport.
-          shift({ padding: 8, crossAxis: true }),
+          shift({ padding: 8 }),
           ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
           hide(),
         ],
