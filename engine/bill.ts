@@ -1,6 +1,6 @@
 import type { BillReader, BillService } from '../rules/schema';
 import { isCharging, type ParsedAmount, parseAmount } from './amount';
-import { isRendered } from './locate';
+import { isRendered, resolveLocator } from './locate';
 import { matchesAnyLabel, normalizeText } from './text';
 
 /** One service line of a bill, as the page shows it. */
@@ -26,6 +26,43 @@ export interface BillReading {
   skipped: SkippedLine[];
   /** False when the columns were not found at all (the console changed, or the table is loading). */
   columnsFound: boolean;
+  /** The billing month the page shows, when the reader knows where it is and it could be read. */
+  period?: BillPeriod;
+}
+
+export interface BillPeriod {
+  year: number;
+  /** 1–12 */
+  month: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "November 2026", "Nov 1 - Nov 30, 2026", "2026-11", "2026 年 11 月", "2026/11": the month of a bill. */
+export function parseBillPeriod(text: string): BillPeriod | null {
+  const value = text.normalize('NFKC');
+  const numeric = /(\d{4})\s*(?:[-/.年])\s*(\d{1,2})(?!\d)/.exec(value);
+  if (numeric) {
+    const month = Number(numeric[2]);
+    return month >= 1 && month <= 12 ? { year: Number(numeric[1]), month } : null;
+  }
+  const name = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i.exec(value);
+  const year = /\b(\d{4})\b/.exec(value);
+  if (!name || !year) return null;
+  return { year: Number(year[1]), month: MONTHS.indexOf(name[1]!.toLowerCase()) + 1 };
+}
+
+function readPeriod(reader: BillReader, scope: Document | Element): BillPeriod | undefined {
+  if (!reader.period) return undefined;
+  const found = resolveLocator(reader.period, scope);
+  if (found.status !== 'found') return undefined;
+  // The locator may find the period itself or its label ("账期"): the value sits beside the label.
+  let element: Element | null = found.element;
+  for (let level = 0; element && level < 3; level++, element = element.parentElement) {
+    const period = parseBillPeriod(element.textContent ?? '');
+    if (period) return period;
+  }
+  return undefined;
 }
 
 const HEADER_CELL = 'th, [role="columnheader"]';
@@ -98,7 +135,14 @@ export function readBill(reader: BillReader, scope: Document | Element): BillRea
     }
     read.push({ element: row, service, amount });
   }
-  return { charging: read.filter((line) => isCharging(line.amount)), read, skipped, columnsFound: true };
+  const period = readPeriod(reader, scope);
+  return {
+    charging: read.filter((line) => isCharging(line.amount)),
+    read,
+    skipped,
+    columnsFound: true,
+    ...(period && { period }),
+  };
 }
 
 /** The first mapping whose names match the service line, or null when no guide covers it. */

@@ -64,12 +64,15 @@ export function billListing(input: {
     const mapping = serviceFor(line.service, provider.billServices ?? []);
     const guide = mapping && guides.find((candidate) => candidate.id === mapping.guide);
     const cancelled = cancellationFor(guide?.id, input.marked, provider, guides);
+    // A bill whose month ended before the cancellation says nothing about after it (a day of
+    // slack for the provider's clock).
+    const periodEnd = reading.period && Date.UTC(reading.period.year, reading.period.month, 1) + 86_400_000;
     const entry: BillLineEntry = { service: line.service, amount: line.amount.text };
     if (guide) {
       entry.guideId = guide.id;
       entry.guideTitle = guide.title[lang];
     }
-    if (cancelled) entry.cancelledNote = t('cardBillCancelled', date.format(new Date(cancelled.at)));
+    if (cancelled && (periodEnd === undefined || cancelled.at < periodEnd)) entry.cancelledNote = t('cardBillCancelled', date.format(new Date(cancelled.at)));
     return entry;
   });
   // Still charged after the user marked it cancelled: the surprise to look at first.

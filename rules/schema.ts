@@ -158,6 +158,11 @@ export const BillReader = z.strictObject({
   match: z.optional(TextMatch),
   /** Service cells that are not services: summary rows such as "Total", "合计" (matched exactly). */
   ignore: z.optional(Labels()),
+  /**
+   * Where the page shows the billing period ("November 2026", "2026-11") or its label (the value is
+   * read beside it): lets the card tell a bill from before a cancellation.
+   */
+  period: z.optional(Locator),
   /** Source ids (the provider's `sources`) for the page and its column labels. */
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });

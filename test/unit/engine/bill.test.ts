@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBill, serviceFor } from '../../../engine/bill';
+import { parseBillPeriod, readBill, serviceFor } from '../../../engine/bill';
 import type { BillReader } from '../../../rules/schema';
 import { htmlDocument } from '../support/fixtures';
 
@@ -65,5 +65,22 @@ describe('serviceFor', () => {
     expect(serviceFor('云服务器', mappings)?.guide).toBe('cvm');
     expect(serviceFor('轻量应用服务器', mappings)).toBeNull();
     expect(serviceFor('Simple Storage Service', mappings)).toBeNull();
+  });
+});
+
+describe('parseBillPeriod', () => {
+  it.each([
+    ['November 2026', { year: 2026, month: 11 }],
+    ['Billing period November 2026 ▾', { year: 2026, month: 11 }],
+    ['Nov 1 - Nov 30, 2026', { year: 2026, month: 11 }],
+    ['2026-11', { year: 2026, month: 11 }],
+    ['账期2026-11', { year: 2026, month: 11 }],
+    ['2026 年 1 月', { year: 2026, month: 1 }],
+    ['２０２６／０３', { year: 2026, month: 3 }],
+  ])('%s', (text, period) => {
+    expect(parseBillPeriod(text)).toEqual(period);
+  });
+  it.each(['', 'Pending', '2026-13', 'November'])('"%s" is no period', (text) => {
+    expect(parseBillPeriod(text)).toBeNull();
   });
 });

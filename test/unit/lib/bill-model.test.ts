@@ -64,6 +64,27 @@ describe('billListing', () => {
     );
   });
 
+  it('reads the bill’s month: a bill that ended before the cancellation gets no note', () => {
+    expect(reading.period).toEqual({ year: 2026, month: 11 });
+    const december = Date.UTC(2026, 11, 3, 12, 0);
+    expect(listing([cancellation('aws-cloudwatch-costs', december)]).lines.some((line) => line.cancelledNote)).toBe(
+      false,
+    );
+    // Without a readable period the note stays (the user did mark it).
+    const noPeriod = { ...reading, period: undefined };
+    const t = translator('en');
+    expect(
+      billListing({
+        reading: noPeriod,
+        provider: aws,
+        guides: BUILTIN_GUIDES,
+        marked: [cancellation('aws-cloudwatch-costs', december)],
+        lang: 'en',
+        t,
+      }).lines[0]!.cancelledNote,
+    ).toBeDefined();
+  });
+
   it('ignores cancellations of another provider', () => {
     const other = { ...cancellation('aws-cloudwatch-costs'), providerId: 'aliyun' };
     expect(listing([other]).lines.some((line) => line.cancelledNote)).toBe(false);

@@ -72,6 +72,7 @@ describe('bill readers on the replica bill pages', () => {
         serviceFor(line.service, provider.billServices ?? [])?.guide ?? null,
       ]);
       expect(lines).toEqual(EXPECTED[fixture]);
+      if (page.bill!.period) expect(reading.period, `${fixture}: the billing month`).toEqual({ year: 2026, month: 11 });
       // Zero, credits and refunds are read, never counted as charging.
       expect(reading.read.length).toBeGreaterThan(reading.charging.length);
       expect(reading.read.filter((line) => line.amount.ok && line.amount.minor <= 0).length).toBeGreaterThan(0);
