@@ -72,7 +72,8 @@ export function billListing(input: {
       entry.guideId = guide.id;
       entry.guideTitle = guide.title[lang];
     }
-    if (cancelled && (periodEnd === undefined || cancelled.at < periodEnd)) entry.cancelledNote = t('cardBillCancelled', date.format(new Date(cancelled.at)));
+    if (cancelled && (periodEnd === undefined || cancelled.at < periodEnd))
+      entry.cancelledNote = t('cardBillCancelled', date.format(new Date(cancelled.at)));
     return entry;
   });
   // Still charged after the user marked it cancelled: the surprise to look at first.
