@@ -11,6 +11,15 @@ export interface CardSource {
   confidence: Confidence;
 }
 
+/** One bill line that still charges, with the guide that stops it (the card knows no providers). */
+export interface CardBillLine {
+  service: string;
+  amount: string;
+  guideId?: string;
+  guideTitle?: string;
+  cancelledNote?: string;
+}
+
 export interface StepCardProps {
   guideId: string;
   /** The guide's title, so the user sees which job this step belongs to. */
@@ -53,6 +62,8 @@ export interface StepCardProps {
   countdowns?: string[];
   /** Records the cancellation; resolves to the sentence to show afterwards. */
   onMarkCancelled?: () => Promise<string>;
+  /** On a bill page: the lines that still charge, and a note (nothing charges, lines not read). */
+  bill?: { lines: CardBillLine[]; note?: string };
 }
 
 const CONFIDENCE_TEXT: Record<Confidence, MessageKey> = {
@@ -229,6 +240,38 @@ export function StepCard(props: StepCardProps) {
         <p className={`cx-confidence cx-confidence-${confidence}`} data-cloudexit="confidence">
           {t(CONFIDENCE_TEXT[confidence])}
         </p>
+      )}
+      {props.bill && (
+        <div className="cx-bill" data-cloudexit="bill">
+          {props.bill.lines.length > 0 && (
+            <>
+              <p className="cx-bill-heading">{t('cardBillHeading', props.bill.lines.length)}</p>
+              <ul className="cx-bill-lines" data-cloudexit="bill-lines">
+                {props.bill.lines.map((line, index) => (
+                  <li
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a bill may list one service twice (two Regions)
+                    key={index}
+                    data-cloudexit="bill-line"
+                    data-guide-id={line.guideId}
+                    data-cancelled={line.cancelledNote ? 'true' : undefined}
+                  >
+                    <span className="cx-bill-service">{line.service}</span>{' '}
+                    <span className="cx-bill-amount">{line.amount}</span>
+                    {line.cancelledNote && <span className="cx-bill-cancelled">{line.cancelledNote}</span>}
+                    <span className="cx-bill-guide">
+                      {line.guideTitle ? t('cardBillStopWith', line.guideTitle) : t('cardBillNoGuide')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {props.bill.note && (
+            <p className="cx-note" data-cloudexit="bill-note">
+              {props.bill.note}
+            </p>
+          )}
+        </div>
       )}
       {props.countdowns && props.countdowns.length > 0 && (
         <ul className="cx-countdowns" data-cloudexit="countdowns">

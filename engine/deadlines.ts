@@ -70,19 +70,28 @@ function addCalendarDays(local: LocalDateTime, days: number): LocalDateTime {
   return { ...local, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
+function addCalendarMonths(local: LocalDateTime, months: number): LocalDateTime {
+  const index = local.year * 12 + (local.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { ...local, year, month, day: Math.min(local.day, lastDay) };
+}
+
 function isWeekend(local: LocalDateTime): boolean {
   const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
   return weekday === 0 || weekday === 6;
 }
 
 /**
- * When a deadline falls, given the instant of the event it counts from. Calendar days and
+ * When a deadline falls, given the instant of the event it counts from. Calendar months, days and
  * working days (Monday–Friday; public holidays are not known to us) count on the provider's
  * clock; hours are absolute.
  */
 export function computeDeadline(deadline: Pick<Deadline, 'offset' | 'timeZone' | 'alignTo'>, from: Date): Date {
   const { timeZone, offset } = deadline;
   let local = toZoned(from, timeZone);
+  if (offset.months) local = addCalendarMonths(local, offset.months);
   if (offset.days) local = addCalendarDays(local, offset.days);
   for (let left = offset.workingDays ?? 0; left > 0; ) {
     local = addCalendarDays(local, 1);
@@ -90,6 +99,7 @@ export function computeDeadline(deadline: Pick<Deadline, 'offset' | 'timeZone' |
   }
   if (deadline.alignTo === 'startOfDay') local = { ...local, hour: 0, minute: 0, second: 0, millisecond: 0 };
   if (deadline.alignTo === 'endOfDay') local = { ...local, hour: 23, minute: 59, second: 59, millisecond: 999 };
+  if (deadline.alignTo === 'startOfMonth') local = { ...local, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
   const instant = fromZoned(local, timeZone);
   return new Date(instant.getTime() + (offset.hours ?? 0) * 3_600_000);
 }

@@ -1,4 +1,5 @@
-import type { Step } from '../rules/schema';
+import type { Page, Step } from '../rules/schema';
+import { type BillReading, readBill } from './bill';
 import { type CandidateReport, resolveLocator } from './locate';
 import { findStatusRows } from './rows';
 
@@ -10,8 +11,10 @@ export type StepTarget =
       candidateIndex: number;
       /** Zero-based menu level when the final control is still behind a closed menu. */
       menuLevel: number | null;
-      /** Rows that keep billing, for warning steps on list pages. */
+      /** Rows that keep billing, for warning steps on list pages (and bill lines that still charge). */
       rows: Element[];
+      /** On a bill page, for a step that reads the bill: every line and what it charges. */
+      bill?: BillReading;
     }
   | { status: 'missing'; tried: CandidateReport[] };
 
@@ -19,13 +22,21 @@ export type StepTarget =
  * The deepest thing the user can act on: the final control if it is showing, else the deepest
  * menu level that is showing (so the ring walks 更多 → 实例状态 → 销毁/退还 as each level opens).
  */
-export function resolveStepTarget(step: Step, doc: Document): StepTarget {
-  const rows = step.rows ? findStatusRows(step.rows, doc) : [];
+export function resolveStepTarget(step: Step, doc: Document, page?: Page): StepTarget {
+  const bill = step.readsBill && page?.bill ? readBill(page.bill, doc) : undefined;
+  const rows = bill ? bill.charging.map((line) => line.element) : step.rows ? findStatusRows(step.rows, doc) : [];
   const tried: CandidateReport[] = [];
   if (step.anchor) {
     const result = resolveLocator(step.anchor, doc);
     if (result.status === 'found') {
-      return { status: 'found', element: result.element, candidateIndex: result.candidateIndex, menuLevel: null, rows };
+      return {
+        status: 'found',
+        element: result.element,
+        candidateIndex: result.candidateIndex,
+        menuLevel: null,
+        rows,
+        ...(bill && { bill }),
+      };
     }
     tried.push(...result.tried);
   }
@@ -39,6 +50,7 @@ export function resolveStepTarget(step: Step, doc: Document): StepTarget {
         candidateIndex: result.candidateIndex,
         menuLevel: level,
         rows,
+        ...(bill && { bill }),
       };
     }
     if (level === 0) tried.push(...result.tried);

@@ -12,6 +12,7 @@
  *                                                             └ missing after that ─► fallback (path in words)
  */
 import type { Guide, Provider } from '../rules/schema';
+import type { BillReading } from './bill';
 import {
   type ActiveStep,
   decideForMatch,
@@ -33,7 +34,15 @@ export const ANCHOR_GRACE_MS = 8_000;
 export type TargetState =
   | { state: 'none' }
   | { state: 'pending' }
-  | { state: 'found'; element: Element; candidateIndex: number; menuLevel: number | null; rows: Element[] }
+  | {
+      state: 'found';
+      element: Element;
+      candidateIndex: number;
+      menuLevel: number | null;
+      rows: Element[];
+      /** On a bill page, for a step that reads the bill: every line and what it charges. */
+      bill?: BillReading;
+    }
   | { state: 'fallback'; tried: CandidateReport[] };
 
 /** Why a page whose URL CloudExit knows did not turn out to be the page it knows. */
@@ -102,10 +111,11 @@ export function evaluateVisit(input: VisitInput): Visit {
 function targetFor(decision: PageDecision, doc: Document, waiting: boolean): Visit {
   const first = decision.active!;
   let step: ActiveStep = first;
-  let target = resolveStepTarget(step.step, doc);
+  const page = decision.match.page;
+  let target = resolveStepTarget(step.step, doc, page);
   if (target.status !== 'found' && step.step.optional) {
     for (const later of decision.open.slice(1)) {
-      const resolved = resolveStepTarget(later.step, doc);
+      const resolved = resolveStepTarget(later.step, doc, page);
       if (resolved.status === 'found') {
         step = later;
         target = resolved;
@@ -116,8 +126,9 @@ function targetFor(decision: PageDecision, doc: Document, waiting: boolean): Vis
   }
   const active = { ...decision, active: step };
   if (target.status === 'found') {
-    const { element, candidateIndex, menuLevel, rows } = target;
-    return { phase: 'guide', decision: active, target: { state: 'found', element, candidateIndex, menuLevel, rows } };
+    const { element, candidateIndex, menuLevel, rows, bill } = target;
+    const found = { state: 'found' as const, element, candidateIndex, menuLevel, rows, ...(bill && { bill }) };
+    return { phase: 'guide', decision: active, target: found };
   }
   return {
     phase: 'guide',

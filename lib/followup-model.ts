@@ -14,6 +14,7 @@ export const EVENT_TEXT: Record<Deadline['from'], MessageKey> = {
   destroyed: 'eventDestroyed',
   closure: 'eventClosure',
   'refund-requested': 'eventRefundRequested',
+  arrears: 'eventArrears',
   'arrears-stop': 'eventArrearsStop',
 };
 

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { sanitizeUrl } from '../engine/diagnostics';
 import { isLate, planReminderAlarms, reminderTimes } from '../engine/followup';
+import { siteOfHost } from './popup-model';
 import { saveScreenshot } from './proofs';
 import { loadRules } from './rules';
 import { type Cancellation, cancellations, followupSettings, type Reminder, reminders } from './storage';
@@ -150,10 +151,14 @@ export async function onReminderAlarm(alarmName: string, texts: ReminderTexts): 
   await updateReminder(id, { state: 'shown', shownAt: now, late });
 }
 
-/** Where "re-check your bill" leads: the provider's documented bill page (or billing home). */
-export async function billPageFor(providerId: string): Promise<string | undefined> {
+/**
+ * Where "re-check your bill" leads: the provider's documented bill page (the one CloudExit reads
+ * line by line), on the site the cancellation was made on (China or international), else any.
+ */
+export async function billPageFor(providerId: string, preferredSite?: 'cn' | 'intl'): Promise<string | undefined> {
   const provider = (await loadRules()).providers.find((candidate) => candidate.id === providerId);
-  for (const site of ['cn', 'intl'] as const) {
+  const sites = preferredSite ? [preferredSite, preferredSite === 'cn' ? 'intl' : 'cn'] : ['cn', 'intl'];
+  for (const site of sites as ('cn' | 'intl')[]) {
     const links = provider?.sites[site];
     const url = links?.bills ?? links?.billing;
     if (url) return url;
@@ -165,7 +170,8 @@ export async function onReminderClicked(notificationId: string): Promise<void> {
   if (!notificationId.startsWith(REMINDER_ALARM_PREFIX)) return;
   const id = notificationId.slice(REMINDER_ALARM_PREFIX.length);
   const reminder = (await reminders.read()).value.find((candidate) => candidate.id === id);
-  const url = reminder && (await billPageFor(reminder.providerId));
+  const cancellation = reminder && (await cancellations.read()).value.find((c) => c.id === reminder.cancellationId);
+  const url = reminder && (await billPageFor(reminder.providerId, siteOfCancellation(cancellation)));
   if (url) await browser.tabs.create({ url });
   await browser.notifications.clear(notificationId);
 }
@@ -185,4 +191,12 @@ export async function snoozeReminder(id: string, hours: number): Promise<void> {
 export async function dismissReminder(id: string): Promise<void> {
   await updateReminder(id, { state: 'dismissed' });
   await browser.alarms.clear(`${REMINDER_ALARM_PREFIX}${id}`);
+}
+
+function siteOfCancellation(cancellation: Cancellation | undefined): 'cn' | 'intl' | undefined {
+  try {
+    return cancellation ? siteOfHost(new URL(cancellation.url).host) : undefined;
+  } catch {
+    return undefined;
+  }
 }

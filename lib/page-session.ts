@@ -5,6 +5,7 @@
  * `window` in the capture phase without interfering, and observes mutations only while a guide
  * page is showing.
  */
+import type { BillReading } from '../engine/bill';
 import { type ActiveStep, type PageDecision, stepsDoneByArrival } from '../engine/decide';
 import { resolveLocator, withLocatorCache } from '../engine/locate';
 import { matchPagesByUrl } from '../engine/url';
@@ -40,6 +41,8 @@ export interface SessionDeps {
   setGuideForPage?: (pageId: string, guideId: string) => Promise<Preferences>;
   /** Our own UI host, whose mutations must not wake the watcher. */
   isOwnNode?: (node: Node) => boolean;
+  /** Called on every evaluation of a recognised page (the Region sweep reads resource lists here). */
+  onPageEvaluated?: (decision: PageDecision, href: string, doc: Document) => void;
 }
 
 const EMPTY: SessionSnapshot = {
@@ -73,6 +76,11 @@ export class PageSession {
   };
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  /** The rules in force, for the overlay's bill-line list (which guide stops which line). */
+  get guides(): readonly Guide[] {
+    return this.deps.guides;
+  }
 
   /** A new page visit (first load or SPA route change): everything from the last visit is dropped. */
   async start(href: string, startedAt = Date.now()): Promise<void> {
@@ -190,6 +198,7 @@ export class PageSession {
     }
     if (this.recognisedAt === null) this.startGrace(visit);
     const { decision, target } = outcome;
+    this.deps.onPageEvaluated?.(decision, this.snapshot.href, doc);
     const arrived = stepsDoneByArrival(this.deps.guides, decision.match, this.progress);
     if (arrived.length > 0) {
       void this.markAll(arrived);
@@ -259,8 +268,17 @@ function sameTarget(a: TargetState, b: TargetState): boolean {
       a.element === b.element &&
       a.menuLevel === b.menuLevel &&
       a.rows.length === b.rows.length &&
-      a.rows.every((row, i) => row === b.rows[i])
+      a.rows.every((row, i) => row === b.rows[i]) &&
+      sameBill(a.bill, b.bill)
     );
   }
   return a.state === b.state;
+}
+
+/** A bill re-renders in place (new amounts, a line skipped): compare what the card lists. */
+function sameBill(a: BillReading | undefined, b: BillReading | undefined): boolean {
+  if (!a || !b) return a === b;
+  const key = (reading: BillReading) =>
+    `${reading.read.map((line) => `${line.service}=${line.amount.text}`).join('|')}#${reading.skipped.length}`;
+  return key(a) === key(b);
 }

@@ -8,7 +8,7 @@ import type { PickerGroup } from '../components/popup/GuidePicker';
 import type { LinkEntry } from '../components/popup/LinkList';
 import type { StepEntry } from '../components/popup/StepList';
 import { weakestConfidence } from '../engine/confidence';
-import type { Guide, Provider, SiteLinkKey } from '../rules/schema';
+import type { ChecklistItem, Guide, Provider, SiteLinkKey } from '../rules/schema';
 import type { Lang, MessageKey, Translate } from './i18n';
 import type { RuleSet } from './rules';
 import type { Checklist, Progress } from './storage';
@@ -47,7 +47,28 @@ export function stepEntries(guide: Guide, progress: Progress, lang: Lang): StepE
   }));
 }
 
+/** States CloudExit knows itself, for checklist items it ticks (`tickedBy`); absent = the user ticks them. */
+export type AutoTicks = Partial<Record<NonNullable<ChecklistItem['tickedBy']>, boolean>>;
+
 export function checklistEntries(
+  guide: Guide,
+  general: Guide | undefined,
+  checklist: Checklist,
+  lang: Lang,
+  auto: AutoTicks = {},
+): ChecklistEntry[] {
+  const entries = checklistEntriesByHand(guide, general, checklist, lang);
+  const items = [...guide.checklist, ...(general && general.id !== guide.id ? general.checklist : [])];
+  return entries.map((entry) => {
+    const item = items.find(
+      (candidate) => entry.id === candidate.id || entry.id === `${GENERAL_PREFIX}${candidate.id}`,
+    );
+    const known = item?.tickedBy ? auto[item.tickedBy] : undefined;
+    return known === undefined ? entry : { ...entry, checked: known, locked: true };
+  });
+}
+
+function checklistEntriesByHand(
   guide: Guide,
   general: Guide | undefined,
   checklist: Checklist,
@@ -122,5 +143,8 @@ export function stillBilling(provider: Provider, guides: readonly Guide[], lang:
 
 /** The site a console host belongs to, so "open" buttons go to the user's own site. */
 export function siteOfHost(host: string): 'cn' | 'intl' {
-  return /alibabacloud\.com$|tencentcloud\.com$|\.intl\.|usercenter2-intl/.test(host) ? 'intl' : 'cn';
+  // AWS: the global console is the "international" site; the China Regions are console.amazonaws.cn.
+  return /alibabacloud\.com$|tencentcloud\.com$|\.intl\.|usercenter2-intl|(^|\.)aws\.amazon\.com$/.test(host)
+    ? 'intl'
+    : 'cn';
 }

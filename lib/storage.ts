@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { DeadlineEvent, RulePack } from '../rules/schema';
 import { type Lang, langFromTag } from './i18n';
+import { regionSweep } from './region-sweep';
 
 export interface ValidatedRead<T> {
   value: T;
@@ -173,6 +174,7 @@ export const ALL_ITEMS = {
   reminders,
   followupSettings,
   knownEvents,
+  regionSweep,
 } as const;
 export type ItemName = keyof typeof ALL_ITEMS;
 

@@ -144,6 +144,53 @@ export const UrlPattern = z.strictObject({
 });
 export type UrlPattern = z.infer<typeof UrlPattern>;
 
+/**
+ * Bill pages: which rows are service lines and which columns (by their visible header labels) hold
+ * the service name and its amount. The engine reads each line and its amount from the page.
+ */
+export const BillReader = z.strictObject({
+  /** One service line, e.g. "tbody tr" or "[role=row]"; header rows are left out by the engine. */
+  row: nonEmpty(),
+  /** Header labels of the column with the service (product) name, in every console language. */
+  service: Labels(),
+  /** Header labels of the column with the amount charged. */
+  amount: Labels(),
+  match: z.optional(TextMatch),
+  /** Service cells that are not services: summary rows such as "Total", "合计" (matched exactly). */
+  ignore: z.optional(Labels()),
+  /**
+   * Where the page shows the billing period ("November 2026", "2026-11") or its label (the value is
+   * read beside it): lets the card tell a bill from before a cancellation.
+   */
+  period: z.optional(Locator),
+  /** Source ids (the provider's `sources`) for the page and its column labels. */
+  sources: z.array(nonEmpty()).check(z.minLength(1)),
+});
+export type BillReader = z.infer<typeof BillReader>;
+
+/**
+ * Resource lists per Region (EC2 Instances, ECS instances, CVM): where the Region is in the address
+ * and which rows are resources, so the Region sweep can record what the list showed.
+ */
+export const RegionList = z.strictObject({
+  /** Where the address names the Region, first that gives one wins: a query parameter, or a path / hash / host regex whose group 1 is it. */
+  region: z
+    .array(
+      z.union([
+        z.strictObject({ query: nonEmpty() }),
+        z.strictObject({ path: regexSource() }),
+        z.strictObject({ hash: regexSource() }),
+        z.strictObject({ host: regexSource() }),
+      ]),
+    )
+    .check(z.minLength(1)),
+  /** One resource row. */
+  row: nonEmpty(),
+  /** Holds when the list is rendered and shows no resource ("No instances", "暂无数据"). */
+  empty: Detector,
+});
+export type RegionList = z.infer<typeof RegionList>;
+
 export const Page = z.strictObject({
   id: id(),
   title: LocalizedText,
@@ -154,6 +201,8 @@ export const Page = z.strictObject({
   idPattern: z.optional(regexSource()),
   /** The documented address to open this page, per site (China / international). */
   open: z.optional(z.partialRecord(z.enum(['cn', 'intl']), httpsUrl())),
+  bill: z.optional(BillReader),
+  regionList: z.optional(RegionList),
   examples: z.strictObject({
     urls: z.array(httpsUrl()).check(z.minLength(1)),
     fixtures: z.array(nonEmpty()).check(z.minLength(1)),
@@ -166,6 +215,34 @@ export type SiteLinkKey = z.infer<typeof SiteLinkKey>;
 export const SiteId = z.enum(['cn', 'intl']);
 export type SiteId = z.infer<typeof SiteId>;
 
+/** A bill line's service name → the guide that stops it ("Elastic Compute Cloud" → aws-stop-payg-charges). */
+export const BillService = z.strictObject({
+  names: Labels(),
+  match: z.optional(TextMatch),
+  guide: id(),
+  sources: z.array(nonEmpty()).check(z.minLength(1)),
+});
+export type BillService = z.infer<typeof BillService>;
+
+export const Region = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'a Region code like "us-east-1" or "cn-hangzhou"')),
+  name: LocalizedText,
+  /** Other ways the console's address names this Region (Tencent's numeric `rid=1`). */
+  aliases: z.optional(z.array(nonEmpty())),
+});
+export type Region = z.infer<typeof Region>;
+
+/** One partition's Regions (AWS commercial, AWS China, …) and the list page to open for each. */
+export const RegionPartition = z.strictObject({
+  id: id(),
+  name: LocalizedText,
+  /** Per site (China / international console) of this partition: the resource list to open for an unvisited Region; `{region}` becomes its code. */
+  listUrl: z.partialRecord(SiteId, httpsUrl()),
+  regions: z.array(Region).check(z.minLength(1)),
+  sources: z.array(nonEmpty()).check(z.minLength(1)),
+});
+export type RegionPartition = z.infer<typeof RegionPartition>;
+
 export const Provider = z.strictObject({
   $schema: z.optional(z.string()),
   id: id(),
@@ -175,6 +252,10 @@ export const Provider = z.strictObject({
   hosts: z.array(hostPattern()),
   sites: z.partialRecord(SiteId, z.partialRecord(SiteLinkKey, httpsUrl())),
   pages: z.array(Page),
+  /** Sources for provider-level data (bill pages, bill services, Region lists), cited by id. */
+  sources: z.optional(z.array(Source)),
+  billServices: z.optional(z.array(BillService)),
+  regions: z.optional(z.array(RegionPartition)),
 });
 export type Provider = z.infer<typeof Provider>;
 
@@ -222,6 +303,11 @@ export const Step = z.strictObject({
    * the card goes on to the next step of this page whose control can, instead of falling back.
    */
   optional: z.optional(z.boolean()),
+  /**
+   * On a bill page (a page with `bill`): ring every line that still charges and list each with the
+   * guide that stops it.
+   */
+  readsBill: z.optional(z.boolean()),
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });
 export type Step = z.infer<typeof Step>;
@@ -232,10 +318,16 @@ export const ChecklistItem = z.strictObject({
   title: LocalizedText,
   detail: z.optional(LocalizedText),
   sources: z.optional(z.array(nonEmpty())),
+  /** Ticked by CloudExit, not by hand: `region-sweep` = no Region unvisited or with resources. */
+  tickedBy: z.optional(z.enum(['region-sweep'])),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
-/** Events a countdown can start from; `arrears-stop` = the day a resource was stopped for arrears (欠费停机). */
+/**
+ * Events a countdown can start from. Two arrears events, because providers count from either:
+ * `arrears` = the moment the account went into arrears (欠费); `arrears-stop` = the day the
+ * resource was stopped for it (欠费停机).
+ */
 export const DeadlineEvent = z.enum([
   'purchase',
   'expiry',
@@ -243,6 +335,7 @@ export const DeadlineEvent = z.enum([
   'destroyed',
   'closure',
   'refund-requested',
+  'arrears',
   'arrears-stop',
 ]);
 export type DeadlineEvent = z.infer<typeof DeadlineEvent>;
@@ -254,13 +347,16 @@ export const Deadline = z.strictObject({
   from: DeadlineEvent,
   /** Negative days or hours count backwards ("auto-renew charges 9 days before expiry"). */
   offset: z.strictObject({
+    /** Calendar months on the provider's clock (a 31st becomes the month's last day). */
+    months: z.optional(z.int()),
     days: z.optional(z.int()),
     hours: z.optional(z.int()),
     workingDays: z.optional(z.int().check(z.minimum(0))),
   }),
   /** Providers state calendar rules in their own zone (Aliyun, Tencent: Asia/Shanghai). */
   timeZone: nonEmpty(),
-  alignTo: z.optional(z.enum(['startOfDay', 'endOfDay'])),
+  /** `startOfMonth`: 00:00 on the 1st of the month reached (with `months: 1`, "the start of next month"). */
+  alignTo: z.optional(z.enum(['startOfDay', 'endOfDay', 'startOfMonth'])),
   sources: z.array(nonEmpty()).check(z.minLength(1)),
 });
 export type Deadline = z.infer<typeof Deadline>;

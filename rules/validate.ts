@@ -79,6 +79,64 @@ export function crossCheck(
     guideIds.add(guide.id);
     problems.push(...checkGuideReferences(file, guide, providerById));
   }
+  const guideProvider = new Map(guides.map(({ guide }) => [guide.id, guide.provider]));
+  for (const { file, provider } of providers) problems.push(...checkProviderReferences(file, provider, guideProvider));
+  return problems;
+}
+
+/** Provider-level data (bill readers, bill services, Region lists) cites the provider's sources and real guides. */
+export function checkProviderReferences(
+  file: string,
+  provider: Provider,
+  guideProvider: ReadonlyMap<string, string>,
+): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const sourceIds = new Set((provider.sources ?? []).map((source) => source.id));
+  const checkSources = (path: string, ids: readonly string[]) => {
+    for (const [index, sourceId] of ids.entries()) {
+      if (!sourceIds.has(sourceId))
+        problems.push({
+          file,
+          path: `${path}[${index}]`,
+          message: `cites "${sourceId}", which is not in the provider's sources`,
+        });
+    }
+  };
+  for (const [index, page] of provider.pages.entries()) {
+    if (page.bill) checkSources(`pages[${index}].bill.sources`, page.bill.sources);
+  }
+  for (const [index, service] of (provider.billServices ?? []).entries()) {
+    checkSources(`billServices[${index}].sources`, service.sources);
+    if (guideProvider.get(service.guide) !== provider.id)
+      problems.push({
+        file,
+        path: `billServices[${index}].guide`,
+        message: `unknown guide "${service.guide}" for provider "${provider.id}"`,
+      });
+  }
+  const regionCodes = new Set<string>();
+  for (const [index, partition] of (provider.regions ?? []).entries()) {
+    checkSources(`regions[${index}].sources`, partition.sources);
+    const sites = Object.entries(partition.listUrl);
+    if (sites.length === 0) problems.push({ file, path: `regions[${index}].listUrl`, message: 'needs a site' });
+    for (const [site, url] of sites) {
+      if (!url.includes('{region}'))
+        problems.push({
+          file,
+          path: `regions[${index}].listUrl.${site}`,
+          message: 'needs "{region}" where the Region code goes',
+        });
+    }
+    for (const [regionIndex, region] of partition.regions.entries()) {
+      if (regionCodes.has(region.code))
+        problems.push({
+          file,
+          path: `regions[${index}].regions[${regionIndex}].code`,
+          message: `duplicate Region "${region.code}"`,
+        });
+      regionCodes.add(region.code);
+    }
+  }
   return problems;
 }
 
@@ -143,6 +201,12 @@ export function checkGuideReferences(
         file,
         path: `steps[${index}]`,
         message: 'a step shown on a page needs an anchor or a menu path',
+      });
+    if (step.readsBill && !step.pages.every((pageId) => provider.pages.find((page) => page.id === pageId)?.bill))
+      problems.push({
+        file,
+        path: `steps[${index}].readsBill`,
+        message: 'every page of a step that reads the bill needs a bill reader ("bill")',
       });
     if (step.advanceOn?.type === 'page' && !providerPages.has(step.advanceOn.page))
       problems.push({

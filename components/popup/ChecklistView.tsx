@@ -11,6 +11,8 @@ export interface ChecklistEntry {
   /** From the general checklist rather than this guide. */
   general?: boolean;
   checked: boolean;
+  /** CloudExit ticks this one itself (the Region sweep); the box shows the state, the user cannot change it. */
+  locked?: boolean;
 }
 
 const PHASES: { phase: Phase; label: MessageKey }[] = [
@@ -50,6 +52,7 @@ export function ChecklistView({
                 <input
                   type="checkbox"
                   checked={entry.checked}
+                  disabled={entry.locked}
                   data-item-id={entry.id}
                   onChange={(event) => onToggle(entry.id, event.currentTarget.checked)}
                 />
@@ -57,6 +60,7 @@ export function ChecklistView({
                   {entry.title}
                   {entry.general && <span className="badge">{t('popupGeneralItem')}</span>}
                   {entry.detail && <span className="detail">{entry.detail}</span>}
+                  {entry.locked && <span className="detail">{t('popupTickedBySweep')}</span>}
                 </span>
               </label>
             ))}

@@ -7,6 +7,7 @@ import { useElementRects } from '../../components/useElementRects';
 import { buildDiagnosticReport } from '../../engine/diagnostics';
 import { idsOnPage } from '../../engine/followup';
 import { withCount } from '../../engine/rows';
+import { billListing } from '../../lib/bill-model';
 import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
@@ -138,6 +139,18 @@ export function OverlayApp({
         onSkip={() => void session.mark(active, 'skipped')}
         onBack={active.index > 0 ? () => void session.back(active) : undefined}
         onHide={() => void session.hideOnPage()}
+        bill={
+          target?.bill && snapshot.decision
+            ? billListing({
+                reading: target.bill,
+                provider: snapshot.decision.match.provider,
+                guides: session.guides,
+                marked: env.followup.marked,
+                lang: env.lang,
+                t: env.t,
+              })
+            : undefined
+        }
         countdowns={countdownLines(
           guide,
           eventsForGuide(guide.id, env.followup.known, env.followup.marked),

@@ -7,6 +7,7 @@ import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { pageLanguage, translator } from '../../lib/i18n';
 import { MARK_CANCELLED, PAGE_RULES, PAGE_STATE, type PageState, parseMessage } from '../../lib/messages';
 import { PageSession } from '../../lib/page-session';
+import { regionRecorder } from '../../lib/region-sweep';
 import type { PageRules } from '../../lib/rules';
 import {
   cancellations,
@@ -53,6 +54,7 @@ export default defineContentScript({
       setPageHidden,
       setGuideForPage,
       isOwnNode: (node) => node instanceof Element && node.closest(UI_TAG) !== null,
+      onPageEvaluated: regionRecorder(),
     });
     const ui = await createShadowRootUi(ctx, {
       name: UI_TAG,

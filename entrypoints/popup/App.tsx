@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ChecklistView } from '../../components/popup/ChecklistView';
 import { GuidePicker } from '../../components/popup/GuidePicker';
 import { LinkList } from '../../components/popup/LinkList';
+import { RegionSweep } from '../../components/popup/RegionSweep';
 import { StepList } from '../../components/popup/StepList';
 import { Toggle } from '../../components/popup/Toggle';
 import { rankGuidesForPage } from '../../engine/decide';
@@ -17,6 +18,7 @@ import {
   stepEntries,
   stillBilling,
 } from '../../lib/popup-model';
+import { regionSweep, sweepView } from '../../lib/region-sweep';
 import { loadRules, type RuleSet } from '../../lib/rules';
 import {
   type Checklist,
@@ -78,6 +80,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const [ticks, setTicks] = useState<Checklist>({});
   const [prefs, setPrefs] = useState<Preferences | null>(null);
   const [recovered, setRecovered] = useState<ItemName[]>([]);
+  const [visits, setVisits] = useState<Awaited<ReturnType<typeof regionSweep.read>>['value']>([]);
   const [choice, setChoice] = useState<{ providerId: string; guideId: string } | null>(deepLink());
 
   useEffect(() => {
@@ -87,7 +90,13 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
     void checklist.read().then(({ value }) => setTicks(value));
     void preferences.read().then(({ value }) => setPrefs(value));
     void recoveredItems().then(setRecovered);
-    const unwatch = [progress.watch(setSteps), checklist.watch(setTicks), preferences.watch(setPrefs)];
+    void regionSweep.read().then(({ value }) => setVisits(value));
+    const unwatch = [
+      progress.watch(setSteps),
+      checklist.watch(setTicks),
+      preferences.watch(setPrefs),
+      regionSweep.watch(setVisits),
+    ];
     return () => {
       for (const stop of unwatch) stop();
     };
@@ -122,6 +131,8 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
       guideForPage: onThisPage ? { ...prefs.guideForPage, [page.id]: guideId } : prefs.guideForPage,
     });
   };
+
+  const sweep = provider ? sweepView(provider, visits, detected ? siteOfHost(detected.host) : null, lang) : null;
 
   if (!rules || tab.status === 'loading') return <main className="popup">{t('popupDetecting')}</main>;
 
@@ -183,6 +194,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
               rules.guides.find((g) => g.id === GENERAL_GUIDE_ID),
               ticks,
               lang,
+              sweep ? { 'region-sweep': sweep.complete } : {},
             )}
             onToggle={(id, checked) => {
               // Show the tick at once; storage confirms it through the watcher a moment later.
@@ -194,6 +206,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
             }}
             t={t}
           />
+          {sweep && <RegionSweep groups={sweep.groups} onOpen={(url) => void browser.tabs.create({ url })} t={t} />}
           <Followup guide={guide} provider={provider} tab={detected?.tab ?? null} lang={lang} t={t} />
           <LinkList
             heading={t('popupOpenPages')}

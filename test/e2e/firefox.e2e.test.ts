@@ -40,6 +40,13 @@ const RENEWAL_PAGES = [
   },
 ];
 
+/** A bill page: one ring per line that still charges, and the card lists each with the guide that stops it. */
+const BILL_PAGE = {
+  url: 'https://billing-cost.console.aliyun.com/finance/month-bill/account',
+  fixture: 'aliyun/bill-overview.zh.html',
+  charging: ['云服务器 ECS', '块存储', '弹性公网IP', '日志服务', 'NAT网关'],
+};
+
 /**
  * (c) One page per other provider, straight from the rules: the first guide (in file order) that has an
  * on-page step, its first on-page step, and the first fixture + example URL of that step's first page.
@@ -169,6 +176,7 @@ describe('CloudExit in real Firefox (built firefox-mv3 add-on)', () => {
       routes: Object.fromEntries(RENEWAL_PAGES.map((p) => [new URL(p.url).host + new URL(p.url).pathname, p.fixture])),
     });
     for (const c of providerCases) server.route(new URL(c.url).host + new URL(c.url).pathname, c.fixture);
+    server.route(new URL(BILL_PAGE.url).host + new URL(BILL_PAGE.url).pathname, BILL_PAGE.fixture);
     firefox = await launchFirefoxWithExtension({ extensionDir: EXTENSION_DIR, port: server.port });
   }, 60_000);
 
@@ -264,6 +272,35 @@ describe('CloudExit in real Firefox (built firefox-mv3 add-on)', () => {
       expect(guard.untrustedEvents).toEqual([]);
       expect(guard.foreignMutations).toEqual([]);
     });
+  });
+
+  it('bill page (Aliyun 账单概览): a ring per charging line and the card lists them with their guides', async () => {
+    await browser().setStorage({});
+    const page = await openConsolePage(BILL_PAGE.url, 'bill-page');
+    await waitForCard(page, 'charging-lines');
+    const readBill = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('cloudexit-ui')?.shadowRoot;
+        return {
+          rowRings: root?.querySelectorAll('[data-cloudexit="ring"][data-ring-kind="row"]').length ?? 0,
+          lines: Array.from(root?.querySelectorAll('[data-cloudexit="bill-line"]') ?? [], (line) => ({
+            text: line.querySelector('.cx-bill-service')?.textContent ?? '',
+            guideId: line.getAttribute('data-guide-id'),
+          })),
+        };
+      });
+    const deadline = Date.now() + 5000;
+    let bill = await readBill();
+    while (bill.rowRings !== BILL_PAGE.charging.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      bill = await readBill();
+    }
+    expect(bill.rowRings).toBe(BILL_PAGE.charging.length);
+    expect(bill.lines.map((line) => line.text)).toEqual(BILL_PAGE.charging);
+    expect(bill.lines[0]!.guideId).toBe('aliyun-payg-release');
+    const guard = await readGuard(page);
+    expect(guard.untrustedEvents).toEqual([]);
+    expect(guard.foreignMutations).toEqual([]);
   });
 
   it('Firefox asked the network for nothing but the console pages the tests opened', () => {

@@ -217,6 +217,32 @@ describe('no hard-coded user-facing strings', () => {
       ),
     ],
     [
+      'StepCard with bill lines',
+      () => (
+        <StepCard
+          {...cardProps({
+            t: marked,
+            title: data('t'),
+            body: data('b'),
+            sources: [],
+            bill: {
+              lines: [
+                {
+                  service: data('s'),
+                  amount: data('a'),
+                  guideId: 'g',
+                  guideTitle: data('g'),
+                  cancelledNote: data('c'),
+                },
+                { service: data('s2'), amount: data('a2') },
+              ],
+              note: data('n'),
+            },
+          })}
+        />
+      ),
+    ],
+    [
       'ChecklistView',
       () => (
         <ChecklistView

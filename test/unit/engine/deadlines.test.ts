@@ -66,3 +66,31 @@ describe('timeRemaining', () => {
     expect(timeRemaining(new Date('2026-11-25T00:00:00Z'), now)).toMatchObject({ expired: true, days: 0, hours: 0 });
   });
 });
+
+describe('months and the start of the month', () => {
+  it('adds calendar months on the provider clock, clamping to the month’s last day', () => {
+    const jan31 = new Date('2027-01-31T04:00:00Z'); // 12:00 in Shanghai
+    expect(computeDeadline({ offset: { months: 1 }, timeZone: 'Asia/Shanghai' }, jan31).toISOString()).toBe(
+      '2027-02-28T04:00:00.000Z',
+    );
+    expect(computeDeadline({ offset: { months: 6 }, timeZone: 'UTC' }, jan31).toISOString()).toBe(
+      '2027-07-31T04:00:00.000Z',
+    );
+  });
+  it('"the start of next month" is 00:00 on the 1st on the provider clock, hours after it absolute', () => {
+    // 2026-11-30 20:00 UTC is already 1 December in Shanghai: next month there is January.
+    const late = new Date('2026-11-30T20:00:00Z');
+    expect(
+      computeDeadline(
+        { offset: { months: 1 }, alignTo: 'startOfMonth', timeZone: 'Asia/Shanghai' },
+        late,
+      ).toISOString(),
+    ).toBe('2026-12-31T16:00:00.000Z');
+    expect(
+      computeDeadline(
+        { offset: { months: 1, hours: 60 }, alignTo: 'startOfMonth', timeZone: 'Asia/Shanghai' },
+        late,
+      ).toISOString(),
+    ).toBe('2027-01-03T04:00:00.000Z');
+  });
+});

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OVERDUE_FIRE_DELAY_MS } from '../../../engine/followup';
+import { matchPagesByUrl } from '../../../engine/url';
 import {
+  billPageFor,
   dismissReminder,
   ensureAlarms,
   markCancelled,
@@ -12,7 +14,9 @@ import {
 } from '../../../lib/followup';
 import { receiptHtml } from '../../../lib/followup-model';
 import { translator } from '../../../lib/i18n';
+import { siteOfHost } from '../../../lib/popup-model';
 import { cancellations, followupSettings, reminders } from '../../../lib/storage';
+import { BUILTIN_PROVIDERS } from '../../../rules';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -158,8 +162,9 @@ describe('reminders', () => {
     const created = vi.fn(async () => ({}));
     Object.assign(fakeBrowser.tabs, { create: created });
     await onReminderClicked(`${REMINDER_ALARM_PREFIX}${first!.id}`);
+    // Marked on the China site (billing-cost.console.aliyun.com): the China site's bill page.
     expect(created).toHaveBeenCalledWith({
-      url: 'https://billing-cost.console.alibabacloud.com/finance/month-bill/account',
+      url: 'https://billing-cost.console.aliyun.com/finance/month-bill/account',
     });
   });
 });
@@ -255,6 +260,23 @@ describe('reminders that fell due while the browser was closed', () => {
     expect(times).toHaveLength(3); // one per cancellation: its +30 check
     expect(new Set(times).size).toBe(3);
     expect((await reminders.read()).value.filter((r) => r.state === 'missed')).toHaveLength(6);
+  });
+});
+
+describe('the bill page a reminder opens', () => {
+  it.each([
+    ['aws', 'intl', 'aws-billing-bills'],
+    ['aws', 'cn', 'aws-billing-bills'],
+    ['aliyun', 'cn', 'aliyun-bill'],
+    ['aliyun', 'intl', 'aliyun-bill'],
+    ['tencent', 'cn', 'tencent-bill'],
+    ['tencent', 'intl', 'tencent-bill'],
+  ] as const)('%s (%s site) is the page whose lines CloudExit reads', async (providerId, site, pageId) => {
+    const url = await billPageFor(providerId, site);
+    const matches = matchPagesByUrl(BUILTIN_PROVIDERS, url!);
+    expect(matches.map((match) => match.page.id)).toEqual([pageId]);
+    expect(matches[0]!.page.bill).toBeDefined();
+    expect(siteOfHost(new URL(url!).host)).toBe(site);
   });
 });
 

@@ -14,15 +14,36 @@ describe('deadline rules', () => {
   it.each(deadlines)('$name', ({ deadline }) => {
     const at = computeDeadline(deadline, FROM);
     expect(Number.isNaN(at.getTime())).toBe(false);
-    const { days = 0, hours = 0, workingDays = 0 } = deadline.offset;
+    const { months = 0, days = 0, hours = 0, workingDays = 0 } = deadline.offset;
     const span = (at.getTime() - FROM.getTime()) / 3_600_000;
-    // Direction follows the offset; size stays within what the offset allows (plus a day's alignment).
-    const nominal = days * 24 + hours + workingDays * 24;
+    // Direction follows the offset; size stays within what the offset allows (plus a day's alignment,
+    // three days per month for month lengths, and a month for "start of the month").
+    const nominal = months * 30.5 * 24 + days * 24 + hours + workingDays * 24;
+    const slack = 24 + workingDays * 24 + (workingDays ? 48 : 0) + Math.abs(months) * 72;
+    const monthAlign = deadline.alignTo === 'startOfMonth' ? 31 * 24 : 0;
     if (nominal > 0) expect(span).toBeGreaterThan(0);
     if (nominal < 0) expect(span).toBeLessThan(0);
-    expect(Math.abs(span - nominal)).toBeLessThanOrEqual(24 + workingDays * 24 + (workingDays ? 48 : 0));
+    expect(Math.abs(span - nominal)).toBeLessThanOrEqual(slack + monthAlign);
     if (deadline.alignTo === 'startOfDay') expect(formatInZone(at, deadline.timeZone)).toMatch(/ 00:00 UTC/);
     if (deadline.alignTo === 'endOfDay') expect(formatInZone(at, deadline.timeZone)).toMatch(/ 23:59 UTC/);
+    if (deadline.alignTo === 'startOfMonth')
+      expect(formatInZone(new Date(at.getTime() - (hours ?? 0) * 3_600_000), deadline.timeZone)).toMatch(
+        /^\d{4}-\d{2}-01 00:00 UTC/,
+      );
+  });
+
+  it('the provider deadlines of issue 13 are there, with the numbers their sources give', () => {
+    const byName = new Map(deadlines.map(({ name, deadline }) => [name, deadline]));
+    const at = (name: string) => formatInZone(computeDeadline(byName.get(name)!, FROM), byName.get(name)!.timeZone);
+    expect(at('aws-bill-check/bill-after-cancel')).toBe('2026-12-01 00:00 UTC+0');
+    expect(at('aws-bill-check/kms-key-deleted')).toBe('2026-12-26 03:30 UTC+0');
+    expect(at('aws-close-account/post-closure-period')).toBe('2027-02-24 03:30 UTC+0');
+    expect(at('aws-close-account/free-plan-closure')).toBe('2027-05-26 03:30 UTC+0');
+    expect(at('aliyun-bill-check/complete-bill')).toBe('2026-12-03 12:00 UTC+8');
+    expect(at('aliyun-bill-check/arrears-release')).toBe('2026-12-11 11:30 UTC+8');
+    expect(at('tencent-bill-check/arrears-release')).toBe('2026-12-11 13:30 UTC+8');
+    expect(at('tencent-payg-destroy/recycle-bin-release')).toBe('2026-11-26 13:30 UTC+8');
+    expect(at('tencent-prepaid-destroy-refund/recycle-bin-release')).toBe('2026-12-03 11:30 UTC+8');
   });
 });
 
