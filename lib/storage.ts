@@ -2,7 +2,8 @@
  * Everything CloudExit remembers, as typed, versioned `@wxt-dev/storage` items shared by the popup,
  * the options page, the overlay and the background. Every value is validated when read: a
  * corrupted item (wrong shape, wrong type, truncated JSON) falls back to its default for that item
- * only and says so (`recovered`), and nothing else is touched. The raw value stays in storage
+ * only and says so (`recovered`), and nothing else is touched. Lists and maps are checked entry by
+ * entry: one bad entry is left out (`dropped`) and the good ones are kept. The raw value stays in storage
  * until the user changes that item, so "export my data" still carries it.
  */
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
@@ -13,8 +14,13 @@ import { type Lang, langFromTag } from './i18n';
 
 export interface ValidatedRead<T> {
   value: T;
-  /** True when the stored value was unreadable and the default is shown instead. */
+  /** True when the stored value was unreadable as a whole and the default is shown instead. */
   recovered: boolean;
+  /**
+   * List and map items are checked element by element: this many unreadable entries were left out
+   * and the good ones kept, so the next write cannot wipe them along with the bad one.
+   */
+  dropped: number;
 }
 
 export interface ValidatedItem<T> {
@@ -26,12 +32,50 @@ export interface ValidatedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
-function defineValidatedItem<T>(
-  key: `local:${string}`,
-  schema: z.ZodMiniType<T>,
-  fallback: T,
-  version = 1,
-): ValidatedItem<T> {
+/** How a stored value is checked: as one value, or entry by entry (a list, or a map from id to entry). */
+type Checker<T> = (raw: unknown) => { value: T; dropped: number } | null;
+
+function whole<T>(schema: z.ZodMiniType<T>): Checker<T> {
+  return (raw) => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? { value: parsed.data, dropped: 0 } : null;
+  };
+}
+
+/**
+ * More entries than any real use produces (a user would need years of daily cancellations): a
+ * longer list is treated as corrupt rather than checked entry by entry, so opening the popup stays quick.
+ */
+export const MAX_STORED_ENTRIES = 5_000;
+
+function listOf<E>(element: z.ZodMiniType<E>): Checker<E[]> {
+  return (raw) => {
+    if (!Array.isArray(raw) || raw.length > MAX_STORED_ENTRIES) return null;
+    const value: E[] = [];
+    for (const entry of raw) {
+      const parsed = element.safeParse(entry);
+      if (parsed.success) value.push(parsed.data);
+    }
+    return { value, dropped: raw.length - value.length };
+  };
+}
+
+function mapOf<E>(entry: z.ZodMiniType<E>): Checker<Record<string, E>> {
+  return (raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+    const keys = Object.keys(raw);
+    if (keys.length > MAX_STORED_ENTRIES) return null;
+    // A null prototype: a stored "__proto__" key stays an ordinary (dropped or kept) entry.
+    const value: Record<string, E> = Object.create(null);
+    for (const key of keys) {
+      const parsed = entry.safeParse((raw as Record<string, unknown>)[key]);
+      if (parsed.success) value[key] = parsed.data;
+    }
+    return { value: { ...value }, dropped: keys.length - Object.keys(value).length };
+  };
+}
+
+function defineValidatedItem<T>(key: `local:${string}`, check: Checker<T>, fallback: T, version = 1): ValidatedItem<T> {
   const item = storage.defineItem<T>(key, { fallback, version });
   return {
     key,
@@ -41,16 +85,16 @@ function defineValidatedItem<T>(
       try {
         raw = await item.getValue();
       } catch {
-        return { value: fallback, recovered: true };
+        return { value: fallback, recovered: true, dropped: 0 };
       }
-      const parsed = schema.safeParse(raw);
-      return parsed.success ? { value: parsed.data, recovered: false } : { value: fallback, recovered: true };
+      const checked = check(raw);
+      return checked ? { ...checked, recovered: false } : { value: fallback, recovered: true, dropped: 0 };
     },
     write: (value) => item.setValue(value),
     watch(callback) {
       return item.watch((value) => {
-        const parsed = schema.safeParse(value ?? fallback);
-        if (parsed.success) callback(parsed.data);
+        const checked = check(value ?? fallback);
+        if (checked) callback(checked.value);
       });
     },
   };
@@ -59,22 +103,21 @@ function defineValidatedItem<T>(
 const ids = () => z.array(z.string());
 
 // Step progress per guide (the on-page card and the popup's step list).
-export const ProgressSchema = z.record(
-  z.string(),
-  z.object({
-    done: ids(),
-    /** Steps passed over with "Skip": the card moves on, the checklist still shows them open. */
-    skipped: z.optional(ids()),
-    updatedAt: z.optional(z.number()),
-  }),
-);
+export const GuideProgressSchema = z.object({
+  done: ids(),
+  /** Steps passed over with "Skip": the card moves on, the checklist still shows them open. */
+  skipped: z.optional(ids()),
+  updatedAt: z.optional(z.number()),
+});
+export const ProgressSchema = z.record(z.string(), GuideProgressSchema);
 export type Progress = z.infer<typeof ProgressSchema>;
-export const progress = defineValidatedItem('local:progress', ProgressSchema, {});
+export const progress = defineValidatedItem<Progress>('local:progress', mapOf(GuideProgressSchema), {});
 
 // Ticked checklist items per guide.
-export const ChecklistSchema = z.record(z.string(), z.object({ checked: ids(), updatedAt: z.optional(z.number()) }));
+const GuideChecklistSchema = z.object({ checked: ids(), updatedAt: z.optional(z.number()) });
+export const ChecklistSchema = z.record(z.string(), GuideChecklistSchema);
 export type Checklist = z.infer<typeof ChecklistSchema>;
-export const checklist = defineValidatedItem('local:checklist', ChecklistSchema, {});
+export const checklist = defineValidatedItem<Checklist>('local:checklist', mapOf(GuideChecklistSchema), {});
 
 // Where hints show.
 export const PreferencesSchema = z.object({
@@ -86,7 +129,7 @@ export const PreferencesSchema = z.object({
   disabledProviders: z._default(ids(), []),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
-export const preferences = defineValidatedItem<Preferences>('local:preferences', PreferencesSchema, {
+export const preferences = defineValidatedItem<Preferences>('local:preferences', whole(PreferencesSchema), {
   preferredGuides: {},
   hiddenPages: [],
   disabledGuides: [],
@@ -96,7 +139,7 @@ export const preferences = defineValidatedItem<Preferences>('local:preferences',
 // Language of CloudExit's own UI (guide texts on a page follow the console's language).
 export const SettingsSchema = z.object({ language: z.enum(['auto', 'zh', 'en']) });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const settings = defineValidatedItem<Settings>('local:settings', SettingsSchema, { language: 'auto' });
+export const settings = defineValidatedItem<Settings>('local:settings', whole(SettingsSchema), { language: 'auto' });
 
 // Rule packs the user imported; validated on import and again on every read.
 export const UserPackSchema = z.object({
@@ -105,7 +148,7 @@ export const UserPackSchema = z.object({
   pack: RulePack,
 });
 export type UserPack = z.infer<typeof UserPackSchema>;
-export const userPacks = defineValidatedItem<UserPack[]>('local:userPacks', z.array(UserPackSchema), []);
+export const userPacks = defineValidatedItem<UserPack[]>('local:userPacks', listOf(UserPackSchema), []);
 
 // Follow-through: what the user marked as cancelled, the bill re-check reminders, known dates.
 export const CancellationSchema = z.object({
@@ -121,11 +164,7 @@ export const CancellationSchema = z.object({
   hasScreenshot: z.boolean(),
 });
 export type Cancellation = z.infer<typeof CancellationSchema>;
-export const cancellations = defineValidatedItem<Cancellation[]>(
-  'local:cancellations',
-  z.array(CancellationSchema),
-  [],
-);
+export const cancellations = defineValidatedItem<Cancellation[]>('local:cancellations', listOf(CancellationSchema), []);
 
 export const ReminderSchema = z.object({
   id: z.string(),
@@ -138,25 +177,26 @@ export const ReminderSchema = z.object({
   state: z.enum(['scheduled', 'shown', 'dismissed']),
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
-export const reminders = defineValidatedItem<Reminder[]>('local:reminders', z.array(ReminderSchema), []);
+export const reminders = defineValidatedItem<Reminder[]>('local:reminders', listOf(ReminderSchema), []);
 
 export const FollowupSettingsSchema = z.object({ recheckDays: z.array(z.number()) });
 export type FollowupSettings = z.infer<typeof FollowupSettingsSchema>;
 export const followupSettings = defineValidatedItem<FollowupSettings>(
   'local:followupSettings',
-  FollowupSettingsSchema,
+  whole(FollowupSettingsSchema),
   {
     recheckDays: [3, 7, 30],
   },
 );
 
 /** Dates the user entered (or the page showed) for deadline events, per guide, as epoch ms. */
-export const KnownEventsSchema = z.record(
-  z.string(),
-  z.partialRecord(z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']), z.number()),
+const GuideEventsSchema = z.partialRecord(
+  z.enum(['purchase', 'expiry', 'cancelled', 'destroyed', 'closure', 'refund-requested']),
+  z.number(),
 );
+export const KnownEventsSchema = z.record(z.string(), GuideEventsSchema);
 export type KnownEventsByGuide = z.infer<typeof KnownEventsSchema>;
-export const knownEvents = defineValidatedItem<KnownEventsByGuide>('local:knownEvents', KnownEventsSchema, {});
+export const knownEvents = defineValidatedItem<KnownEventsByGuide>('local:knownEvents', mapOf(GuideEventsSchema), {});
 
 /** Every item, for "export my data", "erase everything" and corruption notices. */
 export const ALL_ITEMS = {
@@ -222,10 +262,26 @@ export async function setPageHidden(pageId: string, hidden: boolean): Promise<Pr
   return next;
 }
 
+export interface StorageProblem {
+  name: ItemName;
+  /** The whole item was unreadable and shows its default. */
+  recovered: boolean;
+  /** Unreadable entries left out of a list or map item (the rest kept). */
+  dropped: number;
+}
+
+/** Items that could not be read in full: reset to their default, or with some entries left out. */
+export async function storageProblems(): Promise<StorageProblem[]> {
+  const reads = await Promise.all(
+    Object.entries(ALL_ITEMS).map(async ([name, item]) => {
+      const { recovered, dropped } = await item.read();
+      return { name: name as ItemName, recovered, dropped };
+    }),
+  );
+  return reads.filter(({ recovered, dropped }) => recovered || dropped > 0);
+}
+
 /** Which items could not be read and are showing their defaults. */
 export async function recoveredItems(): Promise<ItemName[]> {
-  const reads = await Promise.all(
-    Object.entries(ALL_ITEMS).map(async ([name, item]) => [name, (await item.read()).recovered] as const),
-  );
-  return reads.filter(([, recovered]) => recovered).map(([name]) => name as ItemName);
+  return (await storageProblems()).filter(({ recovered }) => recovered).map(({ name }) => name);
 }
