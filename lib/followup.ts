@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { sanitizeUrl } from '../engine/diagnostics';
 import { reminderTimes } from '../engine/followup';
 import { saveScreenshot } from './proofs';
-import { loadRules } from './rules';
+import { BUILTIN_ROUTE_WORDS, loadRules } from './rules';
 import { type Cancellation, cancellations, followupSettings, type Reminder, reminders } from './storage';
 
 export const REMINDER_ALARM_PREFIX = 'cloudexit-reminder:';
@@ -30,7 +30,7 @@ export async function markCancelled(input: MarkCancelledInput, now = Date.now())
     providerId: input.providerId,
     guideId: input.guideId,
     at: now,
-    url: sanitizeUrl(input.href),
+    url: sanitizeUrl(input.href, BUILTIN_ROUTE_WORDS),
     ids: input.ids.slice(0, 20),
     hasScreenshot,
   };

@@ -3,6 +3,7 @@
  * are read). A user pack may add providers, add pages to a built-in provider (a provider entry
  * with the same id contributes only its pages), and add guides.
  */
+import { routeWordsOf } from '../engine/diagnostics';
 import { matchPagesByUrl } from '../engine/url';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
@@ -15,6 +16,9 @@ export interface RuleSet {
   /** Guide ids that came from a user pack, so the UI can mark them. */
   userGuideIds: Set<string>;
 }
+
+/** The only path words a report or a cancellation record keeps (see engine/diagnostics sanitizeUrl). */
+export const BUILTIN_ROUTE_WORDS = routeWordsOf(BUILTIN_PROVIDERS);
 
 export function mergeRules(
   builtinProviders: readonly Provider[],

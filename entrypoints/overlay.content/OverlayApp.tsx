@@ -9,6 +9,7 @@ import { withCount } from '../../engine/rows';
 import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
+import { BUILTIN_ROUTE_WORDS } from '../../lib/rules';
 import type { Cancellation, KnownEventsByGuide } from '../../lib/storage';
 
 export interface OverlayEnvironment {
@@ -148,6 +149,7 @@ export function OverlayApp({
             stepId: step.id,
             anchorTried: tried,
             now: new Date(),
+            routeWords: BUILTIN_ROUTE_WORDS,
           });
           await env.copyText(JSON.stringify(report, null, 2));
         }}

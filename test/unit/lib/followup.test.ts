@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   dismissReminder,
@@ -11,6 +11,7 @@ import {
 } from '../../../lib/followup';
 import { receiptHtml } from '../../../lib/followup-model';
 import { translator } from '../../../lib/i18n';
+import { BUILTIN_ROUTE_WORDS } from '../../../lib/rules';
 import { cancellations, followupSettings, reminders } from '../../../lib/storage';
 
 const DAY = 86_400_000;
@@ -18,10 +19,17 @@ const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
 
 const notifications = { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true) };
 beforeEach(() => {
+  // Alarms are never set in the past: without a fixed clock the expected times drift with today's date.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
   fakeBrowser.reset();
   notifications.create.mockClear();
   notifications.clear.mockClear();
   Object.assign(fakeBrowser, { notifications });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 async function alarmTimes() {
@@ -46,7 +54,7 @@ describe('mark as cancelled', () => {
     );
     expect(record).toMatchObject({
       providerId: 'aliyun',
-      url: 'https://billing-cost.console.aliyun.com/refund/?orderId=#/detail/:id',
+      url: 'https://billing-cost.console.aliyun.com/refund/#/detail/:id',
       ids: ['i-bp1a2b3c4d5e6f7g8h9i'],
       hasScreenshot: false, // no tab given: nothing to capture
     });
@@ -181,12 +189,34 @@ describe('receipt', () => {
       screenshotDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
       lang: 'en',
       t: translator('en'),
+      routeWords: BUILTIN_ROUTE_WORDS,
     });
     expect(html).toContain('<img alt="" src="data:image/png;base64,iVBORw0KGgo="');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('2026-11-26T09:00:00.000Z');
+  });
+  it('cleans the page address again, so a record kept before full sanitizing leaks nothing', () => {
+    const html = receiptHtml({
+      cancellation: {
+        id: 'x',
+        providerId: 'aws',
+        guideId: 'g',
+        at: NOW,
+        url: 'https://123456789012-abcd1234.us-east-1.console.aws.amazon.com/ec2/home?region=#Instances:search=acme-secret-db;v=3',
+        ids: [],
+        hasScreenshot: false,
+      },
+      providerName: 'AWS',
+      guideTitle: 'G',
+      screenshotDataUrl: null,
+      lang: 'en',
+      t: translator('en'),
+      routeWords: BUILTIN_ROUTE_WORDS,
+    });
+    expect(html).toContain('https://_id_.us-east-1.console.aws.amazon.com/ec2/home#Instances<');
+    expect(html).not.toMatch(/123456789012|acme|region=/);
   });
   it('drops an image that is not a PNG data URL', () => {
     const html = receiptHtml({
@@ -196,6 +226,7 @@ describe('receipt', () => {
       screenshotDataUrl: 'javascript:alert(1)',
       lang: 'zh',
       t: translator('zh'),
+      routeWords: BUILTIN_ROUTE_WORDS,
     });
     expect(html).not.toContain('<img');
     expect(html).toContain('CloudExit 退订凭证');
