@@ -8,21 +8,30 @@
  * Objects are strict: a misspelt key is an error, never silently ignored.
  */
 import * as z from 'zod/mini';
+import { compilePattern } from '../engine/pattern';
 
 const nonEmpty = () => z.string().check(z.minLength(1), z.trim());
 const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-case letters, digits and "-"'));
-/** A regular expression in source form; checked to compile so a rule cannot crash the engine. */
+/**
+ * A regular expression in source form, in the subset engine/pattern.ts runs in linear time: a
+ * rule (or an imported pack) can neither crash the engine nor freeze a page with a slow pattern.
+ */
 const regexSource = () =>
   z.string().check(
     z.minLength(1),
-    z.refine((source) => {
-      try {
-        new RegExp(source);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not a valid regular expression'),
+    z.maxLength(1_000),
+    z.superRefine((source, ctx) => {
+      const compiled = compilePattern(source);
+      if (!compiled.ok)
+        ctx.issues.push({
+          code: 'custom',
+          input: source,
+          message:
+            compiled.reason === 'not a valid regular expression'
+              ? compiled.reason
+              : `a pattern CloudExit cannot run in linear time: it uses ${compiled.reason}`,
+        });
+    }),
   );
 const isoDate = () => z.iso.date();
 const httpsUrl = () => z.url({ protocol: /^https$/ });

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_MATCHED_LENGTH, matchPagesByUrl } from '../../../engine/url';
+import { validatePackText } from '../../../lib/packs';
+import { mergeRules, userPagesMatching } from '../../../lib/rules';
+import type { RulePack } from '../../../rules/schema';
+import { type Path, setPath, validPack } from '../support/packs';
+
+const problemsOf = (pack: unknown) => {
+  const result = validatePackText(JSON.stringify(pack));
+  return result.ok ? [] : result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+};
+const PATH: Path = ['providers', 0, 'pages', 0, 'urls', 0, 'path'];
+
+describe('pack URL patterns can only be ones that run in linear time', () => {
+  it.each([
+    ['a back-reference', '^/(a+)\\1$', /back-reference/],
+    ['a lookahead', '^/rdsList(?=/)', /lookahead/],
+    ['a lookbehind', '(?<=x)/rdsList', /lookbehind/],
+    ['a loop over something that can match nothing', '^/(a*)*$', /can match nothing/],
+    ['a huge repeat', '^/a{999}a{999}a{999}$', /too large/],
+  ])('refuses %s at import, naming the path', (_name, pattern, reason) => {
+    const problems = problemsOf(setPath(validPack(), PATH, pattern));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^providers\[0\]\.pages\[0\]\.urls\[0\]\.path: a pattern CloudExit cannot run/);
+    expect(problems[0]).toMatch(reason);
+  });
+
+  it('refuses slow id patterns and query patterns too', () => {
+    expect(problemsOf(setPath(validPack(), ['providers', 0, 'pages', 0, 'idPattern'], '(\\w+)\\1'))[0]).toMatch(
+      /^providers\[0\]\.pages\[0\]\.idPattern: a pattern CloudExit cannot run/,
+    );
+    expect(
+      problemsOf(setPath(validPack(), ['providers', 0, 'pages', 0, 'urls', 0, 'query'], { q: '(?!x)' }))[0],
+    ).toMatch(/^providers\[0\]\.pages\[0\]\.urls\[0\]\.query\.q: /);
+  });
+
+  it('property: generated back-references and lookarounds anywhere in a pattern are refused', () => {
+    const piece = fc.constantFrom('a', '/', '[a-z]+', '(x|y)', '\\d*', '.');
+    const slow = fc.constantFrom('\\1', '\\2', '(?=a)', '(?!a)', '(?<=a)', '(?<!a)', '\\k<n>');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), slow, fc.array(piece, { maxLength: 4 }), (before, bad, after) => {
+        const pattern = `(?<n>a)${before.join('')}${bad}${after.join('')}`;
+        const problems = problemsOf(setPath(validPack(), PATH, pattern));
+        expect(problems.join('\n')).toMatch(/cannot run in linear time/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("accepts the issue's exponential patterns only because they now run in linear time", () => {
+    // `^(.|.|.|.|.)*!$` and `^/(a+)+$` froze the page and the worker in the browser's RegExp engine;
+    // engine/pattern.test.ts counts the work they cost now. Matching through a pack gives the right answer.
+    for (const [pattern, href, expected] of [
+      ['^/(a+)+$', `https://rdsnext.console.aliyun.com/${'a'.repeat(34)}!`, false],
+      ['^/(a+)+$', `https://rdsnext.console.aliyun.com/${'a'.repeat(34)}`, true],
+      ['^(.|.|.|.|.)*!$', `https://rdsnext.console.aliyun.com/${'x'.repeat(40)}`, false],
+    ] as const) {
+      const result = validatePackText(JSON.stringify(setPath(validPack(), PATH, pattern)));
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      const rules = mergeRules([], [], [{ id: 'p', importedAt: 0, pack: result.pack }]);
+      expect(userPagesMatching(rules, href).length > 0).toBe(expected);
+    }
+  });
+
+  it('an address part longer than any console uses matches no pattern', () => {
+    const pack = setPath(validPack(), PATH, '^/a*$') as unknown as RulePack;
+    const providers = mergeRules([], [], [{ id: 'p', importedAt: 0, pack }]).providers;
+    const host = 'https://rdsnext.console.aliyun.com/';
+    expect(matchPagesByUrl(providers, `${host}${'a'.repeat(100)}`)).toHaveLength(1);
+    expect(matchPagesByUrl(providers, `${host}${'a'.repeat(MAX_MATCHED_LENGTH)}`)).toHaveLength(0);
+  });
+});
+
+describe('ids inside one pack are unique', () => {
+  it('refuses two guides, two pages or two providers with one id, naming the second', () => {
+    const pack = validPack();
+    pack.guides.push(structuredClone(pack.guides[0]!));
+    pack.providers[0]!.pages.push(structuredClone(pack.providers[0]!.pages[0]!));
+    pack.providers.push(structuredClone(pack.providers[0]!));
+    pack.providers[1]!.pages = [];
+    expect(problemsOf(pack)).toEqual(
+      expect.arrayContaining([
+        'providers[0].pages[1].id: a second page "team-rds-list" in this pack (the first is providers[0].pages[0].id)',
+        'providers[1].id: a second provider "aliyun" in this pack (the first is providers[0].id)',
+        'guides[1].id: a second guide "team-rds-release" in this pack (the first is guides[0].id)',
+      ]),
+    );
+  });
+
+  it('property: any duplicated id among generated guides is refused', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('g-a', 'g-b', 'g-c', 'g-d'), { minLength: 2, maxLength: 5 }), (ids) => {
+        const pack = validPack();
+        const template = pack.guides[0]!;
+        pack.guides = ids.map((id) => ({ ...structuredClone(template), id }));
+        const duplicated = new Set(ids).size < ids.length;
+        const problems = problemsOf(pack).filter((problem) => problem.includes('a second guide'));
+        expect(problems.length).toBe(ids.length - new Set(ids).size);
+        expect(validatePackText(JSON.stringify(pack)).ok).toBe(!duplicated);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('keys that JavaScript objects cannot hold as data', () => {
+  it('refuses a "__proto__" query constraint instead of silently dropping it', () => {
+    const text = JSON.stringify(validPack()).replace(
+      '"path":"^/rdsList"',
+      '"path":"^/rdsList","query":{"__proto__":"^x$"}',
+    );
+    const result = validatePackText(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0]?.path).toBe('providers[0].pages[0].urls[0].query.__proto__');
+  });
+});
