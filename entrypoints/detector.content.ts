@@ -8,7 +8,14 @@ import { CONSOLE_HOST_PATTERNS } from '../engine/hosts';
 import { withLocatorCache } from '../engine/locate';
 import { matchPagesByUrl } from '../engine/url';
 import { waitFor } from '../engine/watch';
-import { INJECT_OVERLAY, PAGE_STATE, type PageState, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
+import {
+  INJECT_OVERLAY,
+  PAGE_STATE,
+  type PageState,
+  parseMessage,
+  USER_PAGE_MATCH,
+  userPageMatched,
+} from '../lib/messages';
 
 /** How long a recognised URL may take to render the page its detectors look for (SPA consoles). */
 const DETECT_TIMEOUT_MS = 10_000;
@@ -46,7 +53,7 @@ export default defineContentScript({
       if (matchPagesByUrl(BUILTIN_PROVIDERS, href).length === 0) {
         if (!(await hasUserPacks())) return;
         const answer: unknown = await browser.runtime.sendMessage({ type: USER_PAGE_MATCH, href });
-        if ((answer as { match?: unknown } | undefined)?.match === true) await requestOverlay();
+        if (userPageMatched(answer)) await requestOverlay();
         return;
       }
       const found = await waitFor(

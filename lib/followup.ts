@@ -23,6 +23,10 @@ export interface MarkCancelledInput {
 
 /** Records the cancellation, tries to keep a screenshot, and schedules the re-check reminders. */
 export async function markCancelled(input: MarkCancelledInput, now = Date.now()): Promise<Cancellation> {
+  // Only a guide CloudExit knows, of the provider it belongs to, can be marked (a stale or forged message cannot).
+  const { guides } = await loadRules();
+  if (!guides.some((guide) => guide.id === input.guideId && guide.provider === input.providerId))
+    throw new Error(`unknown guide "${input.guideId}" for provider "${input.providerId}"`);
   const id = crypto.randomUUID();
   const hasScreenshot = (await isConsolePage(input.href)) && (await captureProof(id, input.tab, now));
   const record: Cancellation = {

@@ -89,7 +89,7 @@ describe('mark as cancelled', () => {
     const record = await markCancelled(
       {
         providerId: 'aws',
-        guideId: 'g',
+        guideId: 'aws-stop-payg-charges',
         href: 'https://console.aws.amazon.com/',
         ids: [],
         tab: { id: 1, windowId: 1, active: true },
@@ -109,7 +109,7 @@ describe('mark as cancelled', () => {
     const record = await markCancelled(
       {
         providerId: 'aws',
-        guideId: 'g',
+        guideId: 'aws-stop-payg-charges',
         href: 'https://mail.example.com/inbox',
         ids: [],
         tab: { id: 1, windowId: 1, active: true },
@@ -125,7 +125,12 @@ describe('mark as cancelled', () => {
 describe('reminders', () => {
   beforeEach(async () => {
     await markCancelled(
-      { providerId: 'aliyun', guideId: 'g', href: 'https://billing-cost.console.aliyun.com/', ids: [] },
+      {
+        providerId: 'aliyun',
+        guideId: 'aliyun-renewal-off',
+        href: 'https://billing-cost.console.aliyun.com/',
+        ids: [],
+      },
       NOW,
     );
   });
