@@ -97,7 +97,7 @@ type Tree = { text: string; children: Tree[] };
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
   tree: fc.record({
     text: fc.constantFrom('', '', 'a', ' a ', 'b'),
-    children: fc.oneof({ maxDepth: 4 }, fc.constant([]), fc.array(tie('tree'), { maxLength: 3 })),
+    children: fc.oneof({ maxDepth: 4 }, fc.constant<Tree[]>([]), fc.array(tie('tree'), { maxLength: 3 })),
   }),
 })).tree;
 
