@@ -43,6 +43,8 @@ export interface StepCardProps {
   countdowns?: string[];
   /** Records the cancellation; resolves to the sentence to show afterwards. */
   onMarkCancelled?: () => Promise<string>;
+  /** The guide came from a rule pack the user imported, not from CloudExit: the card says so. */
+  fromUserPack?: boolean;
 }
 
 const CONFIDENCE_TEXT: Record<Confidence, MessageKey> = {
@@ -92,6 +94,7 @@ export function StepCard(props: StepCardProps) {
       data-guide-id={props.guideId}
       data-step-id={props.stepId}
       data-anchor-state={props.anchorState}
+      data-cloudexit-origin={props.fromUserPack ? 'user-pack' : undefined}
       role="dialog"
       aria-labelledby={titleId}
       lang={props.lang === 'zh' ? 'zh-CN' : 'en'}
@@ -128,6 +131,11 @@ export function StepCard(props: StepCardProps) {
         {props.title}
       </h2>
       <p className="cx-body">{props.body}</p>
+      {props.fromUserPack && (
+        <p className="cx-note" data-cloudexit="user-pack-note">
+          {t('cardFromUserPack')}
+        </p>
+      )}
       {props.menuLevel !== undefined && props.menuLevel !== null && (
         <p className="cx-note" data-cloudexit="menu-level">
           {t('cardMenuLevel', props.menuLevel + 1)}

@@ -3,6 +3,7 @@
  * against what is already there. A pack is accepted whole or rejected whole, with every problem
  * listed by JSON path in a plain sentence.
  */
+import { isOnDomains } from '../engine/hosts';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
 import { type Guide, type Provider, RulePack } from '../rules/schema';
@@ -44,6 +45,7 @@ export function validatePackText(text: string, installed: readonly UserPack[] = 
   const current = mergeRules(BUILTIN_PROVIDERS, BUILTIN_GUIDES, installed);
   const problems = [
     ...duplicatesInside(pack),
+    ...openLinkProblems(pack, current.providers),
     ...collisions(pack, current.providers, current.guides),
     ...referenceProblems(pack, current.providers),
   ];
@@ -82,6 +84,24 @@ function duplicatesInside(pack: RulePack): RuleProblem[] {
     for (const [j, page] of provider.pages.entries()) check('page', page.id, `providers[${i}].pages[${j}].id`);
   }
   for (const [i, guide] of pack.guides.entries()) check('guide', guide.id, `guides[${i}].id`);
+  return problems;
+}
+
+/** A pack page's "open" link goes to its provider's own hosts, never to a look-alike elsewhere. */
+function openLinkProblems(pack: RulePack, installed: readonly Provider[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const [i, provider] of pack.providers.entries()) {
+    const known = installed.find((candidate) => candidate.id === provider.id) ?? provider;
+    const domains = [...known.hosts, ...(known.officialDomains ?? [])];
+    for (const [j, page] of provider.pages.entries())
+      for (const [site, href] of Object.entries(page.open ?? {}))
+        if (href && !isOnDomains(href, domains))
+          problems.push({
+            file: SOURCE,
+            path: `providers[${i}].pages[${j}].open.${site}`,
+            message: `opens ${new URL(href).hostname}, which is not one of the provider's hosts`,
+          });
+  }
   return problems;
 }
 

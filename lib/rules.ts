@@ -4,6 +4,7 @@
  * with the same id contributes only its pages), and add guides.
  */
 import { routeWordsOf } from '../engine/diagnostics';
+import { isOnDomains } from '../engine/hosts';
 import { matchPagesByUrl } from '../engine/url';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
@@ -15,6 +16,21 @@ export interface RuleSet {
   guides: Guide[];
   /** Guide ids that came from a user pack, so the UI can mark them. */
   userGuideIds: Set<string>;
+}
+
+/**
+ * A user guide's sources sound only as sure as their address allows: one outside the built-in
+ * provider's official domains (a look-alike host, a wiki, another provider) counts as low confidence,
+ * whatever the pack claims, so the card and the popup say so.
+ */
+export function withUnofficialSourcesLowered(guide: Guide, builtinProviders: readonly Provider[]): Guide {
+  const domains = builtinProviders.find((provider) => provider.id === guide.provider)?.officialDomains ?? [];
+  return {
+    ...guide,
+    sources: guide.sources.map((source) =>
+      isOnDomains(source.url, domains) ? source : { ...source, confidence: 'low' as const },
+    ),
+  };
 }
 
 /** The only path words a report or a cancellation record keeps (see engine/diagnostics sanitizeUrl). */
@@ -35,7 +51,7 @@ export function mergeRules(
       else providers.push(provider);
     }
     for (const guide of pack.guides) {
-      guides.push(guide);
+      guides.push(withUnofficialSourcesLowered(guide, builtinProviders));
       userGuideIds.add(guide.id);
     }
   }

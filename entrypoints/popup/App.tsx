@@ -135,6 +135,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
           data-provider-id={provider.id}
           data-page-id={page?.id}
           data-guide-id={guide.id}
+          data-cloudexit-origin={rules.userGuideIds.has(guide.id) ? 'user-pack' : undefined}
         >
           <p className="breadcrumb" data-cloudexit="popup-detected">
             {[provider.name[lang], page?.title[lang], guide.title[lang]].filter(Boolean).join(' · ')}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_MATCHED_LENGTH, matchPagesByUrl } from '../../../engine/url';
 import { validatePackText } from '../../../lib/packs';
 import { mergeRules, userPagesMatching } from '../../../lib/rules';
+import { BUILTIN_PROVIDERS } from '../../../rules/providers';
 import type { RulePack } from '../../../rules/schema';
 import { type Path, setPath, validPack } from '../support/packs';
 
@@ -114,5 +115,103 @@ describe('keys that JavaScript objects cannot hold as data', () => {
     const result = validatePackText(text);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems[0]?.path).toBe('providers[0].pages[0].urls[0].query.__proto__');
+  });
+});
+
+describe('what a pack says about itself is not taken on trust', () => {
+  const SOURCE_URL: Path = ['guides', 0, 'sources', 0, 'url'];
+  const withSource = (url: string) => {
+    const pack = setPath(validPack(), SOURCE_URL, url);
+    pack.guides[0]!.sources[0]!.confidence = 'high';
+    const result = validatePackText(JSON.stringify(pack));
+    if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('; '));
+    return mergeRules(BUILTIN_PROVIDERS, [], [{ id: 'p', importedAt: 0, pack: result.pack }]).guides[0]!.sources[0]!;
+  };
+
+  it.each([
+    'https://help.aliyun.com.account-verify.example/login',
+    'https://help.aliyun.com@evil.example/',
+    'https://user:pass@help.aliyun.com/x',
+    'https://aliyun.com.evil.example/',
+    'https://evilaliyun.com/',
+    'https://wiki.example.com/rds',
+  ])('a source on %s counts as low confidence, whatever the pack claims', (url) => {
+    expect(withSource(url).confidence).toBe('low');
+  });
+
+  it.each(['https://help.aliyun.com/document_detail/1.html', 'https://www.alibabacloud.com/help/en/x'])(
+    "a source on the provider's own domain (%s) keeps its confidence",
+    (url) => {
+      expect(withSource(url).confidence).toBe('high');
+    },
+  );
+
+  it("refuses a page whose 'open' link leaves the provider's hosts", () => {
+    const pack = setPath(validPack(), ['providers', 0, 'pages', 0, 'open'], {
+      cn: 'https://rdsnext.console.aliyun.com.account-verify.example/',
+      intl: 'https://rdsnext.console.alibabacloud.com/',
+    });
+    expect(problemsOf(pack)).toEqual([
+      "providers[0].pages[0].open.cn: opens rdsnext.console.aliyun.com.account-verify.example, which is not one of the provider's hosts",
+    ]);
+  });
+});
+
+describe('text a person reads, and selectors the page runs, are checked', () => {
+  it.each([
+    [
+      'an invalid css in a text detector',
+      ['providers', 0, 'pages', 0, 'detect'],
+      { type: 'text', css: 'div[', includes: ['RDS'] },
+      /detect\.css: not a valid CSS selector/,
+    ],
+    [
+      'an invalid css in a text anchor',
+      ['guides', 0, 'steps', 0, 'anchor', 'candidates', 0],
+      { type: 'text', css: '>>>', text: ['x'], why: 'w' },
+      /candidates\[0\]\.css: not a valid CSS selector/,
+    ],
+    [
+      'a right-to-left override in a title',
+      ['guides', 0, 'title', 'en'],
+      'Release \u202Egnp.exe',
+      /title\.en: contains a text-direction control/,
+    ],
+    ['an isolate in a pack name', ['name'], 'Team \u2067pack\u2069', /^name: contains a text-direction control/],
+    ['a whitespace-only guide title', ['guides', 0, 'title', 'zh'], ' \u3000\t ', /title\.zh: must not be empty/],
+    ['a whitespace-only provider name', ['providers', 0, 'name', 'en'], '   ', /name\.en: must not be empty/],
+  ] as const)('refuses %s, naming the path', (_name, path, value, expected) => {
+    const problems = problemsOf(setPath(validPack(), [...path], value));
+    expect(problems.join('\n')).toMatch(expected);
+  });
+
+  it('property: any bidi control anywhere in a step body is refused', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom(
+          '\u202A',
+          '\u202B',
+          '\u202C',
+          '\u202D',
+          '\u202E',
+          '\u2066',
+          '\u2067',
+          '\u2068',
+          '\u2069',
+          '\u200E',
+          '\u200F',
+          '\u061C',
+        ),
+        fc.string({ maxLength: 10 }),
+        (before, control, after) => {
+          const problems = problemsOf(
+            setPath(validPack(), ['guides', 0, 'steps', 0, 'body', 'en'], `x${before}${control}${after}`),
+          );
+          expect(problems.join('\n')).toMatch(/steps\[0\]\.body\.en: contains a text-direction control/);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
