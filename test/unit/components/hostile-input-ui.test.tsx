@@ -71,7 +71,9 @@ describe('the options page says which saved data could not be read in full', () 
     render(<OptionsApp lang="en" t={en} />);
     const notice = await screen.findByText(/could not be read in full/);
     const text = notice.closest('[data-cloudexit="storage-notice"]')?.textContent ?? '';
-    expect(text).toContain('imported rule packs: left out what could not be read (1 of the entries); the others are kept.');
+    expect(text).toContain(
+      'imported rule packs: left out what could not be read (1 of the entries); the others are kept.',
+    );
     expect(text).toContain('cancellation records: unreadable, shown as empty');
     expect(await screen.findByText(/Team pack/)).toBeTruthy(); // the good pack is still listed
   });
