@@ -9,8 +9,52 @@ const ID_PATTERNS: RegExp[] = [
 ];
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
-/** Region ids (cn-hangzhou, us-east-1, ap-southeast-1) name a data centre, never a person or account. */
-const REGION = /^(cn|us|eu|ap|sa|me|af|ca|il|mx|na)-[a-z]+(-\d{1,2})?$/;
+/**
+ * Region ids (cn-hangzhou, us-east-1, ap-southeast-1, na-siliconvalley) name a data centre, never a
+ * person or account. Only known region words qualify, so "ca-bob" is not kept as a region.
+ */
+const REGION_WORDS = [
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'hangzhou',
+  'shanghai',
+  'beijing',
+  'shenzhen',
+  'qingdao',
+  'zhangjiakou',
+  'huhehaote',
+  'wulanchabu',
+  'chengdu',
+  'heyuan',
+  'guangzhou',
+  'hongkong',
+  'nanjing',
+  'fuzhou',
+  'wuhan',
+  'chongqing',
+  'singapore',
+  'bangkok',
+  'mumbai',
+  'seoul',
+  'tokyo',
+  'jakarta',
+  'siliconvalley',
+  'ashburn',
+  'toronto',
+  'frankfurt',
+  'saopaulo',
+  'dubai',
+  'riyadh',
+  'manila',
+];
+const REGION = new RegExp(`^(cn|us|eu|ap|sa|me|af|ca|il|mx|na)-(${REGION_WORDS.join('|')})(-\\d{1,2})?$`);
 /** Words consoles use in every route; anything else must be known from the rules to be kept. */
 const GENERIC_ROUTE_WORDS = [
   'home',

@@ -53,6 +53,7 @@ describe('sanitizeUrl', () => {
   // A secret: what a person, an account or a search could be recognised by.
   const secretWord = fc.stringMatching(/^[a-z][a-z0-9]{5,11}$/).filter((word) => !WORDS.has(word));
   const secret = fc.oneof(
+    fc.tuple(fc.constantFrom('cn', 'us', 'ap', 'me', 'ca'), secretWord).map(([prefix, name]) => `${prefix}-${name}`),
     secretWord,
     fc.tuple(secretWord, secretWord).map(([user, domain]) => `${user}@${domain}.com`),
     fc.stringMatching(/^\d{12}$/),
