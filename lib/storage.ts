@@ -75,6 +75,23 @@ function mapOf<E>(entry: z.ZodMiniType<E>): Checker<Record<string, E>> {
   };
 }
 
+/**
+ * How many entries each item lost to entry-by-entry validation, kept until the user has seen the
+ * notice: the next write (often in the background, e.g. a new cancellation record) removes the bad
+ * entries from storage, and the options page must still be able to say so.
+ */
+const droppedEntries = storage.defineItem<Record<string, number>>('local:droppedEntries', { fallback: {} });
+
+async function noteDropped(key: string, dropped: number): Promise<void> {
+  const log = await droppedEntries.getValue();
+  if (log[key] !== dropped) await droppedEntries.setValue({ ...log, [key]: dropped });
+}
+
+/** The user has read the notice: forget entries left out earlier (what is still unreadable stays listed). */
+export async function dismissDroppedEntries(): Promise<void> {
+  await droppedEntries.removeValue();
+}
+
 function defineValidatedItem<T>(key: `local:${string}`, check: Checker<T>, fallback: T, version = 1): ValidatedItem<T> {
   const item = storage.defineItem<T>(key, { fallback, version });
   return {
@@ -88,6 +105,7 @@ function defineValidatedItem<T>(key: `local:${string}`, check: Checker<T>, fallb
         return { value: fallback, recovered: true, dropped: 0 };
       }
       const checked = check(raw);
+      if (checked && checked.dropped > 0) await noteDropped(key, checked.dropped).catch(() => undefined);
       return checked ? { ...checked, recovered: false } : { value: fallback, recovered: true, dropped: 0 };
     },
     write: (value) => item.setValue(value),
@@ -272,10 +290,12 @@ export interface StorageProblem {
 
 /** Items that could not be read in full: reset to their default, or with some entries left out. */
 export async function storageProblems(): Promise<StorageProblem[]> {
+  const earlier = await droppedEntries.getValue().catch(() => ({}) as Record<string, number>);
   const reads = await Promise.all(
     Object.entries(ALL_ITEMS).map(async ([name, item]) => {
       const { recovered, dropped } = await item.read();
-      return { name: name as ItemName, recovered, dropped };
+      const before = typeof earlier[item.key] === 'number' ? earlier[item.key]! : 0;
+      return { name: name as ItemName, recovered, dropped: Math.max(dropped, before) };
     }),
   );
   return reads.filter(({ recovered, dropped }) => recovered || dropped > 0);

@@ -2,7 +2,15 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import type { StorageProblem } from '../../lib/storage';
 
 /** Says, in words, which saved data could not be read in full and what happened to it. */
-export function StorageNotice({ problems, t }: { problems: StorageProblem[]; t: Translate }) {
+export function StorageNotice({
+  problems,
+  t,
+  onDismiss,
+}: {
+  problems: StorageProblem[];
+  t: Translate;
+  onDismiss: () => void;
+}) {
   if (problems.length === 0) return null;
   return (
     <div role="status" className="notice" data-cloudexit="storage-notice">
@@ -17,6 +25,9 @@ export function StorageNotice({ problems, t }: { problems: StorageProblem[]; t: 
           );
         })}
       </ul>
+      <button type="button" data-cloudexit-action="dismiss-storage-notice" onClick={onDismiss}>
+        {t('noticeDismiss')}
+      </button>
     </div>
   );
 }

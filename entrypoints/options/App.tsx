@@ -14,6 +14,7 @@ import {
   ALL_ITEMS,
   cancellations,
   checklist,
+  dismissDroppedEntries,
   followupSettings,
   type Preferences,
   preferences,
@@ -82,7 +83,14 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   return (
     <main className="options">
       <h1>{t('optionsTitle')}</h1>
-      <StorageNotice problems={problems} t={t} />
+      <StorageNotice
+        problems={problems}
+        t={t}
+        onDismiss={async () => {
+          await dismissDroppedEntries();
+          await refresh();
+        }}
+      />
 
       <section aria-labelledby="language">
         <h2 id="language">{t('optionsLanguage')}</h2>

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { StepCard, type StepCardProps } from '../../../components/StepCard';
@@ -76,5 +76,10 @@ describe('the options page says which saved data could not be read in full', () 
     );
     expect(text).toContain('cancellation records: unreadable, shown as empty');
     expect(await screen.findByText(/Team pack/)).toBeTruthy(); // the good pack is still listed
+    // Importing a pack rewrites the list without the bad entry; the notice stays until dismissed.
+    await userPacks.write((await userPacks.read()).value);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Understood' })));
+    await screen.findByText(/cancellation records: unreadable/); // still unreadable: still listed
+    expect(document.querySelector('[data-item="userPacks"]')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   CancellationSchema,
   cancellations,
   checklist,
+  dismissDroppedEntries,
   MAX_STORED_ENTRIES,
   markStep,
   preferences,
@@ -161,6 +162,19 @@ describe('list and map items are validated entry by entry', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('the notice outlives the write that removed the bad entry, until the user dismisses it', async () => {
+    await fakeBrowser.storage.local.set({ cancellations: [{ id: 'broken' }] });
+    // The background records a cancellation before the user ever opens the options page.
+    await markCancelled(
+      { providerId: 'aliyun', guideId: 'aliyun-renewal-off', href: 'https://ecs.console.aliyun.com/', ids: [] },
+      7,
+    );
+    expect((await cancellations.read()).dropped).toBe(0); // storage is clean now
+    expect(await storageProblems()).toEqual([{ name: 'cancellations', recovered: false, dropped: 1 }]);
+    await dismissDroppedEntries();
+    expect(await storageProblems()).toEqual([]);
   });
 
   it('userPacks: one malformed pack does not take the others with it when a pack is added', async () => {
