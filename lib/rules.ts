@@ -8,7 +8,7 @@ import { isOnDomains } from '../engine/hosts';
 import { matchPagesByUrl } from '../engine/url';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
-import type { Guide, Provider } from '../rules/schema';
+import type { Guide, Page, Provider } from '../rules/schema';
 import { type UserPack, userPacks } from './storage';
 
 export interface RuleSet {
@@ -36,6 +36,11 @@ export function withUnofficialSourcesLowered(guide: Guide, builtinProviders: rea
 /** The only path words a report or a cancellation record keeps (see engine/diagnostics sanitizeUrl). */
 export const BUILTIN_ROUTE_WORDS = routeWordsOf(BUILTIN_PROVIDERS);
 
+function pageLinksOn(open: Page['open'], domains: readonly string[]): Page['open'] {
+  if (!open) return open;
+  return Object.fromEntries(Object.entries(open).filter(([, href]) => href && isOnDomains(href, domains)));
+}
+
 export function mergeRules(
   builtinProviders: readonly Provider[],
   builtinGuides: readonly Guide[],
@@ -44,13 +49,27 @@ export function mergeRules(
   const providers = builtinProviders.map((provider) => ({ ...provider, pages: [...provider.pages] }));
   const guides = [...builtinGuides];
   const userGuideIds = new Set<string>();
+  // Packs stored before import checked everything are checked again here: what is already there
+  // wins over a pack's copy of the same id, and an "open" link leaves only to the provider's hosts.
+  const pageIds = new Set(providers.flatMap((provider) => provider.pages.map((page) => page.id)));
+  const guideIds = new Set(guides.map((guide) => guide.id));
   for (const { pack } of packs) {
     for (const provider of pack.providers) {
-      const existing = providers.find((candidate) => candidate.id === provider.id);
-      if (existing) existing.pages.push(...provider.pages);
-      else providers.push(provider);
+      let target = providers.find((candidate) => candidate.id === provider.id);
+      if (!target) {
+        target = { ...provider, officialDomains: undefined, pages: [] };
+        providers.push(target);
+      }
+      const domains = [...target.hosts, ...(target.officialDomains ?? [])];
+      for (const page of provider.pages) {
+        if (pageIds.has(page.id)) continue;
+        pageIds.add(page.id);
+        target.pages.push({ ...page, open: pageLinksOn(page.open, domains) });
+      }
     }
     for (const guide of pack.guides) {
+      if (guideIds.has(guide.id)) continue;
+      guideIds.add(guide.id);
       guides.push(withUnofficialSourcesLowered(guide, builtinProviders));
       userGuideIds.add(guide.id);
     }

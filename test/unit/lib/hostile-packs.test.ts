@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_MATCHED_LENGTH, matchPagesByUrl } from '../../../engine/url';
 import { validatePackText } from '../../../lib/packs';
 import { mergeRules, userPagesMatching } from '../../../lib/rules';
+import { BUILTIN_GUIDES } from '../../../rules/guides';
 import { BUILTIN_PROVIDERS } from '../../../rules/providers';
 import type { RulePack } from '../../../rules/schema';
 import { type Path, setPath, validPack } from '../support/packs';
@@ -213,5 +214,25 @@ describe('text a person reads, and selectors the page runs, are checked', () => 
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('packs stored before these checks existed are checked again when rules are merged', () => {
+  it('a stored copy of a built-in guide or page id does not replace it, and a foreign open link is dropped', () => {
+    const pack = validPack() as unknown as RulePack;
+    pack.guides.push({ ...structuredClone(pack.guides[0]!), id: 'aliyun-renewal-off' });
+    pack.providers[0]!.pages.push({ ...structuredClone(pack.providers[0]!.pages[0]!), id: 'aliyun-renewal' });
+    pack.providers[0]!.pages[0]!.open = {
+      cn: 'https://rdsnext.console.aliyun.com.account-verify.example/',
+      intl: 'https://rdsnext.console.alibabacloud.com/',
+    };
+    const rules = mergeRules(BUILTIN_PROVIDERS, BUILTIN_GUIDES, [{ id: 'old', importedAt: 0, pack }]);
+    expect(rules.guides.filter((guide) => guide.id === 'aliyun-renewal-off')).toHaveLength(1);
+    expect(rules.userGuideIds.has('aliyun-renewal-off')).toBe(false);
+    const aliyun = rules.providers.find((provider) => provider.id === 'aliyun')!;
+    expect(aliyun.pages.filter((page) => page.id === 'aliyun-renewal')).toHaveLength(1);
+    expect(aliyun.pages.find((page) => page.id === 'team-rds-list')?.open).toEqual({
+      intl: 'https://rdsnext.console.alibabacloud.com/',
+    });
   });
 });
