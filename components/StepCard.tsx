@@ -64,6 +64,8 @@ export interface StepCardProps {
   onMarkCancelled?: () => Promise<string>;
   /** On a bill page: the lines that still charge, and a note (nothing charges, lines not read). */
   bill?: { lines: CardBillLine[]; note?: string };
+  /** The guide came from a rule pack the user imported, not from CloudExit: the card says so. */
+  fromUserPack?: boolean;
 }
 
 const CONFIDENCE_TEXT: Record<Confidence, MessageKey> = {
@@ -121,6 +123,7 @@ export function StepCard(props: StepCardProps) {
       data-guide-id={props.guideId}
       data-step-id={props.stepId}
       data-anchor-state={props.anchorState}
+      data-cloudexit-origin={props.fromUserPack ? 'user-pack' : undefined}
       role="dialog"
       aria-labelledby={titleId}
       lang={props.lang === 'zh' ? 'zh-CN' : 'en'}
@@ -196,6 +199,11 @@ export function StepCard(props: StepCardProps) {
         {props.title}
       </h2>
       <p className="cx-body">{props.body}</p>
+      {props.fromUserPack && (
+        <p className="cx-note" data-cloudexit="user-pack-note">
+          {t('cardFromUserPack')}
+        </p>
+      )}
       {props.menuLevel !== undefined && props.menuLevel !== null && (
         <p className="cx-note" data-cloudexit="menu-level">
           {t('cardMenuLevel', props.menuLevel + 1)}

@@ -14,7 +14,12 @@ const NAMED_DETECTORS: Record<string, NamedDetector> = {
 
 function textIncludes(doc: Document, css: string | undefined, needles: string[]): boolean {
   const wanted = needles.map(normalizeText);
-  const elements = css ? Array.from(doc.querySelectorAll(css)) : doc.body ? [doc.body] : [];
+  let elements: Element[];
+  try {
+    elements = css ? Array.from(doc.querySelectorAll(css)) : doc.body ? [doc.body] : [];
+  } catch {
+    return false; // a selector this browser cannot parse: the detector fails, the page does not break
+  }
   return elements.some((el) => {
     const text = normalizeText(el.textContent);
     return wanted.some((needle) => text.includes(needle));

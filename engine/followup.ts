@@ -4,6 +4,7 @@
  */
 import type { Deadline, Guide } from '../rules/schema';
 import { computeDeadline, type Remaining, timeRemaining, toZoned } from './deadlines';
+import { compilePattern, execPattern } from './pattern';
 
 const DAY_MS = 86_400_000;
 
@@ -111,19 +112,27 @@ export function formatInZone(at: Date, timeZone: string): string {
   return `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)} ${zone}`;
 }
 
-/** Order and resource ids shown on a page, by the page rule's pattern; capped, unique, in page order. */
+/** Page text beyond this is not searched for ids (a console page's text is far shorter). */
+const MAX_ID_TEXT = 200_000;
+
+/**
+ * Order and resource ids shown on a page, by the page rule's pattern; capped, unique, in page
+ * order. The pattern runs in linear time (engine/pattern.ts), and the number of searches is capped.
+ */
 export function readIds(text: string, pattern: string | undefined, limit = 20): string[] {
   if (!pattern) return [];
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, 'g');
-  } catch {
-    return [];
-  }
+  const compiled = compilePattern(pattern);
+  if (!compiled.ok) return [];
+  const searched = text.slice(0, MAX_ID_TEXT);
   const found = new Set<string>();
-  for (const match of text.matchAll(regex)) {
-    found.add(match[0]);
+  let from = 0;
+  for (let searches = 0; searches < limit * 5 && from <= searched.length; searches++) {
+    const match = execPattern(compiled.pattern, searched, from);
+    if (!match) break;
+    const [start, end] = match;
+    if (end > start) found.add(searched.slice(start, end));
     if (found.size >= limit) break;
+    from = end > start ? end : end + 1;
   }
   return [...found];
 }

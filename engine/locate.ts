@@ -174,16 +174,47 @@ function directMatches(candidate: Exclude<Candidate, { type: 'chain' }>, scope: 
  * matches twice; when the outer element shows no other text they are one control, and the outer
  * one is what the user clicks. Matches that differ in text stay separate (and stay ambiguous).
  */
-function collapseNested(elements: Element[]): Element[] {
-  return elements.filter(
-    (inner) =>
-      !elements.some(
-        (outer) =>
-          outer !== inner &&
-          outer.contains(inner) &&
-          normalizeText(outer.textContent) === normalizeText(inner.textContent),
-      ),
-  );
+export function collapseNested(elements: Element[]): Element[] {
+  if (elements.length < 2) return elements;
+  const matched = new Set<Node>(elements);
+  const texts = new Map<Element, string>();
+  const textOf = (element: Element) => {
+    let text = texts.get(element);
+    if (text === undefined) {
+      text = normalizeText(element.textContent);
+      texts.set(element, text);
+    }
+    return text;
+  };
+  // The nearest matched element at or above each unmatched node already walked: every node is
+  // walked once, so 2,000 matches cost about 2,000 steps, not 2,000² (issue 16).
+  const nearestAbove = new Map<Node, Element | null>();
+  const nearestMatchedAncestor = (element: Element): Element | null => {
+    const walked: Node[] = [];
+    let node = element.parentNode;
+    let found: Element | null = null;
+    while (node) {
+      const known = nearestAbove.get(node);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (matched.has(node)) {
+        found = node as Element;
+        break;
+      }
+      walked.push(node);
+      node = node.parentNode;
+    }
+    for (const each of walked) nearestAbove.set(each, found);
+    return found;
+  };
+  // A descendant's text is part of its ancestor's: when any matched ancestor shows the same text,
+  // so does the nearest one, which is the only one compared.
+  return elements.filter((inner) => {
+    const outer = nearestMatchedAncestor(inner);
+    return !outer || textOf(outer) !== textOf(inner);
+  });
 }
 
 export function resolveLocator(locator: Locator, scope: Scope): LocateResult {

@@ -1,4 +1,5 @@
 import type { Page, Provider, UrlPattern } from '../rules/schema';
+import { testPattern } from './pattern';
 
 /**
  * `*.example.com` covers example.com and every subdomain, as in manifest match patterns; a bare
@@ -12,24 +13,22 @@ export function hostMatches(pattern: string, host: string): boolean {
   return hostname === base || hostname.endsWith(`.${base}`);
 }
 
-const regexCache = new Map<string, RegExp>();
-function compiled(source: string): RegExp {
-  let regex = regexCache.get(source);
-  if (!regex) {
-    regex = new RegExp(source);
-    regexCache.set(source, regex);
-  }
-  return regex;
-}
+/**
+ * Longer than any console address; a longer path, hash or query value matches no pattern, so a
+ * hostile address cannot make matching slow (patterns already run in linear time, engine/pattern.ts).
+ */
+export const MAX_MATCHED_LENGTH = 4_096;
+
+const matches = (source: string, text: string) => text.length <= MAX_MATCHED_LENGTH && testPattern(source, text);
 
 /** Hash patterns see the fragment without its leading "#", so rules read like the console's routes. */
 export function urlMatches(pattern: UrlPattern, url: URL): boolean {
   if (!pattern.hosts.some((host) => hostMatches(host, url.hostname))) return false;
-  if (pattern.path !== undefined && !compiled(pattern.path).test(url.pathname)) return false;
-  if (pattern.hash !== undefined && !compiled(pattern.hash).test(url.hash.replace(/^#/, ''))) return false;
+  if (pattern.path !== undefined && !matches(pattern.path, url.pathname)) return false;
+  if (pattern.hash !== undefined && !matches(pattern.hash, url.hash.replace(/^#/, ''))) return false;
   for (const [key, source] of Object.entries(pattern.query ?? {})) {
     const value = url.searchParams.get(key);
-    if (value === null || !compiled(source).test(value)) return false;
+    if (value === null || !matches(source, value)) return false;
   }
   return true;
 }

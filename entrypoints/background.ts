@@ -2,7 +2,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { ensureAlarms, markCancelled, onReminderAlarm, onReminderClicked } from '../lib/followup';
 import { localStamp, translator } from '../lib/i18n';
-import { INJECT_OVERLAY, MARK_CANCELLED, PAGE_RULES, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
+import {
+  type BackgroundReply,
+  INJECT_OVERLAY,
+  MARK_CANCELLED,
+  PAGE_RULES,
+  parseMessage,
+  USER_PAGE_MATCH,
+  type UserPageMatchReply,
+} from '../lib/messages';
 import { loadRules, rulesForAddress, userPagesMatching } from '../lib/rules';
 import { syncSiteScripts } from '../lib/sites';
 import { uiLanguage } from '../lib/storage';
@@ -19,16 +27,18 @@ export default defineBackground(() => {
       return false;
     }
     const tab = sender.tab;
-    const reply = (work: Promise<unknown>) => {
+    const reply = <T>(work: Promise<T>) => {
       work.then(
-        (result) => sendResponse({ ok: true, result }),
-        (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+        (result) => sendResponse({ ok: true, result } satisfies BackgroundReply<T>),
+        (error: unknown) => sendResponse({ ok: false, error: String(error) } satisfies BackgroundReply<T>),
       );
       return true;
     };
     switch (parsed.type) {
       case USER_PAGE_MATCH:
-        return reply(loadRules().then((rules) => userPagesMatching(rules, parsed.href).length > 0));
+        return reply<Extract<UserPageMatchReply, { ok: true }>['result']>(
+          loadRules().then((rules) => userPagesMatching(rules, parsed.href).length > 0),
+        );
       case PAGE_RULES:
         return reply(loadRules().then((rules) => rulesForAddress(rules, parsed.href)));
       case MARK_CANCELLED:

@@ -9,7 +9,14 @@ import { withLocatorCache } from '../engine/locate';
 import { matchPagesByUrl } from '../engine/url';
 import { RECOGNITION_CAP_MS } from '../engine/visit';
 import { waitFor } from '../engine/watch';
-import { INJECT_OVERLAY, PAGE_STATE, type PageState, parseMessage, USER_PAGE_MATCH } from '../lib/messages';
+import {
+  INJECT_OVERLAY,
+  PAGE_STATE,
+  type PageState,
+  parseMessage,
+  USER_PAGE_MATCH,
+  userPageMatched,
+} from '../lib/messages';
 
 /** Set by the overlay once injected; from then on it answers for this page with every rule. */
 const OVERLAY_FLAG = '__cloudexitOverlayLoaded';
@@ -48,7 +55,7 @@ export default defineContentScript({
       if (matchPagesByUrl(BUILTIN_PROVIDERS, href).length === 0) {
         if (!(await hasUserPacks())) return;
         const answer: unknown = await browser.runtime.sendMessage({ type: USER_PAGE_MATCH, href });
-        if ((answer as { match?: unknown } | undefined)?.match === true) await requestOverlay();
+        if (userPageMatched(answer)) await requestOverlay();
         return;
       }
       const { signal } = visit;

@@ -2,6 +2,7 @@
  * Follow-through as the popup and the card show it: countdown lines and the self-contained HTML
  * receipt. Plain data in, strings out.
  */
+import { sanitizeUrl } from '../engine/diagnostics';
 import { countdowns, formatInZone, type KnownEvents } from '../engine/followup';
 import type { Deadline, Guide } from '../rules/schema';
 import type { Lang, MessageKey, Translate } from './i18n';
@@ -50,13 +51,15 @@ export function receiptHtml(input: {
   screenshotDataUrl: string | null;
   lang: Lang;
   t: Translate;
+  /** Records kept before addresses were fully sanitized are cleaned again on the way out. */
+  routeWords: ReadonlySet<string>;
 }): string {
   const { cancellation, t } = input;
   const rows: [MessageKey, string][] = [
     ['receiptProvider', input.providerName],
     ['receiptGuide', input.guideTitle],
     ['receiptTime', new Date(cancellation.at).toISOString()],
-    ['receiptPage', cancellation.url],
+    ['receiptPage', sanitizeUrl(cancellation.url, input.routeWords)],
     ['receiptIds', cancellation.ids.join(', ') || '—'],
   ];
   const image =

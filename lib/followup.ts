@@ -7,7 +7,7 @@ import { sanitizeUrl } from '../engine/diagnostics';
 import { isLate, planReminderAlarms, reminderTimes } from '../engine/followup';
 import { siteOfHost } from './popup-model';
 import { saveScreenshot } from './proofs';
-import { loadRules } from './rules';
+import { BUILTIN_ROUTE_WORDS, loadRules } from './rules';
 import { type Cancellation, cancellations, followupSettings, type Reminder, reminders } from './storage';
 
 export const REMINDER_ALARM_PREFIX = 'cloudexit-reminder:';
@@ -28,6 +28,10 @@ export interface MarkCancelledInput {
 /** Records the cancellation, tries to keep a screenshot, and schedules the re-check reminders. */
 export async function markCancelled(input: MarkCancelledInput): Promise<Cancellation> {
   const now = Date.now();
+  // Only a guide CloudExit knows, of the provider it belongs to, can be marked (a stale or forged message cannot).
+  const { guides } = await loadRules();
+  if (!guides.some((guide) => guide.id === input.guideId && guide.provider === input.providerId))
+    throw new Error(`unknown guide "${input.guideId}" for provider "${input.providerId}"`);
   const id = crypto.randomUUID();
   const hasScreenshot = (await isConsolePage(input.href)) && (await captureProof(id, input.tab, now));
   const record: Cancellation = {
@@ -35,7 +39,7 @@ export async function markCancelled(input: MarkCancelledInput): Promise<Cancella
     providerId: input.providerId,
     guideId: input.guideId,
     at: now,
-    url: sanitizeUrl(input.href),
+    url: sanitizeUrl(input.href, BUILTIN_ROUTE_WORDS),
     ids: input.ids.slice(0, 20),
     hasScreenshot,
   };

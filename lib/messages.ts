@@ -22,6 +22,8 @@ export type ExtensionMessage =
 
 const shortString = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length < 200;
+/** Provider and guide ids as the rule schema writes them (never markup). */
+const ruleId = (value: unknown): value is string => shortString(value) && /^[a-z0-9][a-z0-9-]*$/.test(value);
 
 export function parseMessage(message: unknown): ExtensionMessage | null {
   if (typeof message !== 'object' || message === null) return null;
@@ -31,11 +33,24 @@ export function parseMessage(message: unknown): ExtensionMessage | null {
     return { type, href };
   if (type === MARK_CANCELLED) {
     const { providerId, guideId, ids } = message as Record<string, unknown>;
-    if (!shortString(providerId) || !shortString(guideId)) return null;
+    if (!ruleId(providerId) || !ruleId(guideId)) return null;
     if (!Array.isArray(ids) || ids.length > 50 || !ids.every(shortString)) return null;
     return { type, providerId, guideId, ids };
   }
   return null;
+}
+
+/** Every answer the background gives, whatever the message. */
+export type BackgroundReply<T> = { ok: true; result: T } | { ok: false; error: string };
+
+/** The answer to USER_PAGE_MATCH: does a page of an imported pack match the address? */
+export type UserPageMatchReply = BackgroundReply<boolean>;
+
+/** The detector's reading of a USER_PAGE_MATCH answer; anything but a clear yes is no. */
+export function userPageMatched(reply: unknown): boolean {
+  if (typeof reply !== 'object' || reply === null) return false;
+  const { ok, result } = reply as Record<string, unknown>;
+  return ok === true && result === true;
 }
 
 /** What the popup learns about a console tab. */

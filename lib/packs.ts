@@ -3,10 +3,11 @@
  * against what is already there. A pack is accepted whole or rejected whole, with every problem
  * listed by JSON path in a plain sentence.
  */
+import { isOnDomains } from '../engine/hosts';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
 import { type Guide, type Provider, RulePack } from '../rules/schema';
-import { checkGuideReferences, problemsFromZod, type RuleProblem } from '../rules/validate';
+import { checkGuideReferences, formatPath, problemsFromZod, type RuleProblem } from '../rules/validate';
 import { mergeRules } from './rules';
 import type { UserPack } from './storage';
 
@@ -27,6 +28,12 @@ export function validatePackText(text: string, installed: readonly UserPack[] = 
   } catch (error) {
     return fail(`is not valid JSON (${(error as Error).message})`);
   }
+  const special = specialKeyPath(data);
+  if (special !== null)
+    return fail(
+      'is a key JavaScript objects cannot hold as data; the rule it belongs to would silently vanish',
+      special,
+    );
   let parsed: ReturnType<typeof RulePack.safeParse>;
   try {
     parsed = RulePack.safeParse(data);
@@ -37,10 +44,65 @@ export function validatePackText(text: string, installed: readonly UserPack[] = 
   const pack = parsed.data;
   const current = mergeRules(BUILTIN_PROVIDERS, BUILTIN_GUIDES, installed);
   const problems = [
+    ...duplicatesInside(pack),
+    ...openLinkProblems(pack, current.providers),
     ...collisions(pack, current.providers, current.guides),
     ...referenceProblems(pack, current.providers),
   ];
   return problems.length ? { ok: false, problems } : { ok: true, pack };
+}
+
+/**
+ * The JSON path of the first "__proto__" key: JSON.parse keeps it as data, but validation drops
+ * it without a word (a `query: {"__proto__": …}` constraint would just disappear), so it is refused.
+ */
+function specialKeyPath(data: unknown): string | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return formatPath([...path, '__proto__']);
+    for (const [key, child] of Object.entries(value))
+      stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+  }
+  return null;
+}
+
+/** Two providers, pages or guides with one id inside the same pack: the second would shadow the first. */
+function duplicatesInside(pack: RulePack): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const firstPath = new Map<string, string>();
+  const check = (kind: string, id: string, path: string) => {
+    const key = `${kind}:${id}`;
+    const first = firstPath.get(key);
+    if (first === undefined) firstPath.set(key, path);
+    else
+      problems.push({ file: SOURCE, path, message: `a second ${kind} "${id}" in this pack (the first is ${first})` });
+  };
+  for (const [i, provider] of pack.providers.entries()) {
+    check('provider', provider.id, `providers[${i}].id`);
+    for (const [j, page] of provider.pages.entries()) check('page', page.id, `providers[${i}].pages[${j}].id`);
+  }
+  for (const [i, guide] of pack.guides.entries()) check('guide', guide.id, `guides[${i}].id`);
+  return problems;
+}
+
+/** A pack page's "open" link goes to its provider's own hosts, never to a look-alike elsewhere. */
+function openLinkProblems(pack: RulePack, installed: readonly Provider[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const [i, provider] of pack.providers.entries()) {
+    const known = installed.find((candidate) => candidate.id === provider.id) ?? provider;
+    const domains = [...known.hosts, ...(known.officialDomains ?? [])];
+    for (const [j, page] of provider.pages.entries())
+      for (const [site, href] of Object.entries(page.open ?? {}))
+        if (href && !isOnDomains(href, domains))
+          problems.push({
+            file: SOURCE,
+            path: `providers[${i}].pages[${j}].open.${site}`,
+            message: `opens ${new URL(href).hostname}, which is not one of the provider's hosts`,
+          });
+  }
+  return problems;
 }
 
 function collisions(pack: RulePack, providers: readonly Provider[], guides: readonly Guide[]): RuleProblem[] {

@@ -3,8 +3,6 @@
  * `@wxt-dev/storage` item validated entry by entry. A corrupted entry is dropped (and reported as
  * recovered) while the others are kept, so one bad write never loses the whole sweep.
  */
-import { storage } from '@wxt-dev/storage';
-import * as z from 'zod/mini';
 import type { RegionSweepGroup } from '../components/popup/RegionSweep';
 import type { PageDecision } from '../engine/decide';
 import {
@@ -18,44 +16,9 @@ import {
 import type { PageMatch } from '../engine/url';
 import type { Provider, SiteId } from '../rules/schema';
 import type { Lang } from './i18n';
-import type { ValidatedItem, ValidatedRead } from './storage';
+import { REGION_SWEEP_MAX_ENTRIES as MAX_ENTRIES, regionSweep } from './storage';
 
-export const RegionVisitSchema = z.object({
-  providerId: z.string().check(z.minLength(1)),
-  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z0-9]+)+$/)),
-  pageId: z.string().check(z.minLength(1)),
-  count: z.int().check(z.minimum(0)),
-  seenAt: z.number().check(z.minimum(0)),
-});
-
-const KEY = 'local:regionSweep';
-const MAX_ENTRIES = 500;
-const item = storage.defineItem<unknown[]>(KEY, { fallback: [], version: 1 });
-
-/** Valid entries only; `recovered` when anything had to be dropped (or the item was not a list). */
-function validEntries(raw: unknown): ValidatedRead<RegionVisit[]> {
-  if (!Array.isArray(raw)) return { value: [], recovered: raw !== undefined && raw !== null };
-  const value: RegionVisit[] = [];
-  for (const entry of raw) {
-    const parsed = RegionVisitSchema.safeParse(entry);
-    if (parsed.success) value.push(parsed.data);
-  }
-  return { value, recovered: value.length !== raw.length };
-}
-
-export const regionSweep: ValidatedItem<RegionVisit[]> = {
-  key: KEY,
-  item: item as unknown as ValidatedItem<RegionVisit[]>['item'],
-  async read() {
-    try {
-      return validEntries(await item.getValue());
-    } catch {
-      return { value: [], recovered: true };
-    }
-  },
-  write: (value) => item.setValue(value),
-  watch: (callback) => item.watch((value) => callback(validEntries(value).value)),
-};
+export { regionSweep };
 
 /** Keeps the latest look per provider + Region + list page; valid entries already stored stay. */
 export async function recordRegionVisit(visit: RegionVisit): Promise<void> {

@@ -3,10 +3,12 @@
  * are read). A user pack may add providers, add pages to a built-in provider (a provider entry
  * with the same id contributes only its pages), and add guides.
  */
+import { routeWordsOf } from '../engine/diagnostics';
+import { isOnDomains } from '../engine/hosts';
 import { matchPagesByUrl, toUrl, urlMatches } from '../engine/url';
 import { BUILTIN_GUIDES } from '../rules/guides';
 import { BUILTIN_PROVIDERS } from '../rules/providers';
-import type { Guide, Provider } from '../rules/schema';
+import type { Guide, Page, Provider } from '../rules/schema';
 import { type UserPack, userPacks } from './storage';
 
 export interface RuleSet {
@@ -14,6 +16,29 @@ export interface RuleSet {
   guides: Guide[];
   /** Guide ids that came from a user pack, so the UI can mark them. */
   userGuideIds: Set<string>;
+}
+
+/**
+ * A user guide's sources sound only as sure as their address allows: one outside the built-in
+ * provider's official domains (a look-alike host, a wiki, another provider) counts as low confidence,
+ * whatever the pack claims, so the card and the popup say so.
+ */
+export function withUnofficialSourcesLowered(guide: Guide, builtinProviders: readonly Provider[]): Guide {
+  const domains = builtinProviders.find((provider) => provider.id === guide.provider)?.officialDomains ?? [];
+  return {
+    ...guide,
+    sources: guide.sources.map((source) =>
+      isOnDomains(source.url, domains) ? source : { ...source, confidence: 'low' as const },
+    ),
+  };
+}
+
+/** The only path words a report or a cancellation record keeps (see engine/diagnostics sanitizeUrl). */
+export const BUILTIN_ROUTE_WORDS = routeWordsOf(BUILTIN_PROVIDERS);
+
+function pageLinksOn(open: Page['open'], domains: readonly string[]): Page['open'] {
+  if (!open) return open;
+  return Object.fromEntries(Object.entries(open).filter(([, href]) => href && isOnDomains(href, domains)));
 }
 
 export function mergeRules(
@@ -24,14 +49,28 @@ export function mergeRules(
   const providers = builtinProviders.map((provider) => ({ ...provider, pages: [...provider.pages] }));
   const guides = [...builtinGuides];
   const userGuideIds = new Set<string>();
+  // Packs stored before import checked everything are checked again here: what is already there
+  // wins over a pack's copy of the same id, and an "open" link leaves only to the provider's hosts.
+  const pageIds = new Set(providers.flatMap((provider) => provider.pages.map((page) => page.id)));
+  const guideIds = new Set(guides.map((guide) => guide.id));
   for (const { pack } of packs) {
     for (const provider of pack.providers) {
-      const existing = providers.find((candidate) => candidate.id === provider.id);
-      if (existing) existing.pages.push(...provider.pages);
-      else providers.push(provider);
+      let target = providers.find((candidate) => candidate.id === provider.id);
+      if (!target) {
+        target = { ...provider, officialDomains: undefined, pages: [] };
+        providers.push(target);
+      }
+      const domains = [...target.hosts, ...(target.officialDomains ?? [])];
+      for (const page of provider.pages) {
+        if (pageIds.has(page.id)) continue;
+        pageIds.add(page.id);
+        target.pages.push({ ...page, open: pageLinksOn(page.open, domains) });
+      }
     }
     for (const guide of pack.guides) {
-      guides.push(guide);
+      if (guideIds.has(guide.id)) continue;
+      guideIds.add(guide.id);
+      guides.push(withUnofficialSourcesLowered(guide, builtinProviders));
       userGuideIds.add(guide.id);
     }
   }
@@ -55,6 +94,8 @@ export function userPagesMatching(rules: RuleSet, href: string): string[] {
 export interface PageRules {
   providers: Provider[];
   guides: Guide[];
+  /** Which of these guides came from a user pack (the card marks them). An array: it crosses a message. */
+  userGuideIds: string[];
 }
 
 /**
@@ -64,11 +105,16 @@ export interface PageRules {
  */
 export function rulesForAddress(rules: RuleSet, href: string): PageRules {
   const url = toUrl(href);
-  if (!url) return { providers: [], guides: [] };
+  if (!url) return { providers: [], guides: [], userGuideIds: [] };
   const hostOnly = (pattern: Provider['pages'][number]['urls'][number]) => ({ hosts: pattern.hosts });
   const providers = rules.providers.filter((provider) =>
     provider.pages.some((page) => page.urls.some((pattern) => urlMatches(hostOnly(pattern), url))),
   );
   const ids = new Set(providers.map((provider) => provider.id));
-  return { providers, guides: rules.guides.filter((guide) => ids.has(guide.provider)) };
+  const guides = rules.guides.filter((guide) => ids.has(guide.provider));
+  return {
+    providers,
+    guides,
+    userGuideIds: guides.filter((guide) => rules.userGuideIds.has(guide.id)).map((g) => g.id),
+  };
 }

@@ -8,21 +8,56 @@
  * Objects are strict: a misspelt key is an error, never silently ignored.
  */
 import * as z from 'zod/mini';
+import { compilePattern } from '../engine/pattern';
 
-const nonEmpty = () => z.string().check(z.minLength(1), z.trim());
-const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-case letters, digits and "-"'));
-/** A regular expression in source form; checked to compile so a rule cannot crash the engine. */
-const regexSource = () =>
+/**
+ * Bidirectional controls (U+202E and friends) reorder how text around them reads; in a pack they
+ * can only disguise a title, so they are refused everywhere. Text must hold something visible.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const nonEmpty = () =>
   z.string().check(
+    z.trim(),
     z.minLength(1),
-    z.refine((source) => {
+    z.refine((text) => !BIDI_CONTROLS.test(text), 'contains a text-direction control character (such as U+202E)'),
+  );
+/**
+ * A CSS selector; checked to parse where a DOM is at hand (the options page, the tests), so a
+ * pack cannot carry one that throws on the page.
+ */
+const cssSelector = () =>
+  nonEmpty().check(
+    z.refine((css) => {
+      if (typeof document === 'undefined') return true;
       try {
-        new RegExp(source);
+        document.createDocumentFragment().querySelector(css);
         return true;
       } catch {
         return false;
       }
-    }, 'not a valid regular expression'),
+    }, 'not a valid CSS selector'),
+  );
+const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-case letters, digits and "-"'));
+/**
+ * A regular expression in source form, in the subset engine/pattern.ts runs in linear time: a
+ * rule (or an imported pack) can neither crash the engine nor freeze a page with a slow pattern.
+ */
+const regexSource = () =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(1_000),
+    z.superRefine((source, ctx) => {
+      const compiled = compilePattern(source);
+      if (!compiled.ok)
+        ctx.issues.push({
+          code: 'custom',
+          input: source,
+          message:
+            compiled.reason === 'not a valid regular expression'
+              ? compiled.reason
+              : `a pattern CloudExit cannot run in linear time: it uses ${compiled.reason}`,
+        });
+    }),
   );
 const isoDate = () => z.iso.date();
 const httpsUrl = () => z.url({ protocol: /^https$/ });
@@ -52,10 +87,10 @@ export type Source = z.infer<typeof Source>;
 // Anchors: an ordered list of candidates; the first that resolves to exactly one rendered
 // element wins, and the engine records which one (the drift signal when a console changes).
 
-const CssCandidate = z.strictObject({ type: z.literal('css'), css: nonEmpty(), why: why() });
+const CssCandidate = z.strictObject({ type: z.literal('css'), css: cssSelector(), why: why() });
 const TextCandidate = z.strictObject({
   type: z.literal('text'),
-  css: nonEmpty().check(z.describe('which elements may carry the label, e.g. "button, [role=button]"')),
+  css: cssSelector().check(z.describe('which elements may carry the label, e.g. "button, [role=button]"')),
   text: Labels(),
   match: z.optional(TextMatch),
   why: why(),
@@ -102,7 +137,7 @@ export const NamedDetectorId = z.enum(['zabbix-frontend']);
 const DetectorList = () => z.array(Detector).check(z.minLength(1));
 export const Detector = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('exists'), locator: Locator }),
-  z.strictObject({ type: z.literal('text'), css: z.optional(nonEmpty()), includes: Labels() }),
+  z.strictObject({ type: z.literal('text'), css: z.optional(cssSelector()), includes: Labels() }),
   z.strictObject({ type: z.literal('title'), includes: Labels() }),
   z.strictObject({ type: z.literal('named'), name: NamedDetectorId }),
   z.strictObject({
@@ -250,6 +285,11 @@ export const Provider = z.strictObject({
   kind: z.enum(['cloud', 'self-hosted', 'device-cloud', 'none']),
   /** Manifest-style host patterns this provider's pages live on (must be covered by the manifest). */
   hosts: z.array(hostPattern()),
+  /**
+   * The provider's own web domains (a domain covers its subdomains). A source in an imported pack
+   * counts as official only on one of these, as the built-in provider lists them.
+   */
+  officialDomains: z.optional(z.array(hostPattern())),
   sites: z.partialRecord(SiteId, z.partialRecord(SiteLinkKey, httpsUrl())),
   pages: z.array(Page),
   /** Sources for provider-level data (bill pages, bill services, Region lists), cited by id. */
@@ -291,7 +331,7 @@ export const Step = z.strictObject({
    * Warning steps on list pages: every rendered row (`row` CSS) whose text shows one of `status`
    * ("未绑定", "Available") gets a ring, and `{count}` in the body becomes the number of such rows.
    */
-  rows: z.optional(z.strictObject({ row: nonEmpty(), status: Labels(), match: z.optional(TextMatch) })),
+  rows: z.optional(z.strictObject({ row: cssSelector(), status: Labels(), match: z.optional(TextMatch) })),
   /**
    * What the page shows once the step is done (a filter set, a panel open). A step whose doneWhen
    * already holds on arrival is passed over. (A tab step is passed over by itself when its tab is

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ConfirmButton } from '../../components/options/ConfirmButton';
 import { type Problem, ProblemList } from '../../components/options/ProblemList';
+import { StorageNotice } from '../../components/options/StorageNotice';
 import { Toggle } from '../../components/popup/Toggle';
 import { downloadText } from '../../lib/download';
 import type { Lang, Translate } from '../../lib/i18n';
@@ -13,13 +14,16 @@ import {
   ALL_ITEMS,
   cancellations,
   checklist,
+  dismissDroppedEntries,
   followupSettings,
   type Preferences,
   preferences,
   progress,
   reminders,
   type Settings,
+  type StorageProblem,
   settings,
+  storageProblems,
   type UserPack,
   userPacks,
 } from '../../lib/storage';
@@ -46,6 +50,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const [siteError, setSiteError] = useState('');
   const [recheck, setRecheck] = useState('');
   const [recheckSaved, setRecheckSaved] = useState(false);
+  const [problems, setProblems] = useState<StorageProblem[]>([]);
 
   const refresh = useCallback(async () => {
     setRules(await loadRules());
@@ -54,6 +59,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
     setLanguage((await settings.read()).value.language);
     setSites(await grantedSites());
     setRecheck((await followupSettings.read()).value.recheckDays.join(', '));
+    setProblems(await storageProblems());
   }, []);
   useEffect(() => {
     void refresh();
@@ -77,6 +83,14 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   return (
     <main className="options">
       <h1>{t('optionsTitle')}</h1>
+      <StorageNotice
+        problems={problems}
+        t={t}
+        onDismiss={async () => {
+          await dismissDroppedEntries();
+          await refresh();
+        }}
+      />
 
       <section aria-labelledby="language">
         <h2 id="language">{t('optionsLanguage')}</h2>

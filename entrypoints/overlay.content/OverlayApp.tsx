@@ -11,6 +11,7 @@ import { billListing } from '../../lib/bill-model';
 import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
+import { BUILTIN_ROUTE_WORDS } from '../../lib/rules';
 import type { Cancellation, KnownEventsByGuide } from '../../lib/storage';
 
 export interface OverlayEnvironment {
@@ -21,6 +22,8 @@ export interface OverlayEnvironment {
   copyText: (text: string) => Promise<void>;
   /** Asks the background to record the cancellation; resolves to whether a screenshot was kept. */
   markCancelled: (input: { providerId: string; guideId: string; ids: string[] }) => Promise<{ hasScreenshot: boolean }>;
+  /** Guides from imported rule packs: their card is marked as such. */
+  userGuideIds: ReadonlySet<string>;
   /** Dates known for deadline events, per guide (kept current by the caller). */
   followup: { known: KnownEventsByGuide; marked: Cancellation[] };
 }
@@ -32,16 +35,25 @@ export interface OverlayEnvironment {
  */
 function useTopLayer(host: HTMLElement, target: Element | null): void {
   useEffect(() => {
-    if (typeof host.showPopover !== 'function') return;
-    if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
-    const open = host.matches(':popover-open');
-    if (open && !target?.closest('dialog')) return;
-    if (open) host.hidePopover();
-    host.showPopover();
+    // A page may remove or move our host at any moment; a popover call on a detached host throws.
+    if (typeof host.showPopover !== 'function' || !host.isConnected) return;
+    try {
+      if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+      const open = host.matches(':popover-open');
+      if (open && !target?.closest('dialog')) return;
+      if (open) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // Still no top layer: the card shows in the page's own stacking, which is what it had before.
+    }
   }, [host, target]);
   useEffect(
     () => () => {
-      if (host.matches(':popover-open')) host.hidePopover();
+      try {
+        if (host.matches(':popover-open')) host.hidePopover();
+      } catch {
+        // already gone
+      }
     },
     [host],
   );
@@ -115,6 +127,7 @@ export function OverlayApp({
           .filter((other) => other.id !== guide.id)
           .map((other) => ({ id: other.id, title: other.title[env.lang] }))}
         onChooseGuide={(guideId) => void session.chooseGuide(guideId)}
+        fromUserPack={env.userGuideIds.has(guide.id)}
         stepId={step.id}
         kind={step.kind}
         title={step.title[env.lang]}
@@ -186,6 +199,7 @@ export function OverlayApp({
             stepId: step.id,
             anchorTried: tried,
             now: new Date(),
+            routeWords: BUILTIN_ROUTE_WORDS,
           });
           await env.copyText(JSON.stringify(report, null, 2));
         }}

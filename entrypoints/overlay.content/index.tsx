@@ -75,6 +75,7 @@ export default defineContentScript({
               browserName: navigator.userAgent,
               copyText: (text) => navigator.clipboard.writeText(text),
               followup,
+              userGuideIds: new Set(rules.userGuideIds),
               markCancelled: async (input) => {
                 const answer = (await browser.runtime.sendMessage({ type: MARK_CANCELLED, ...input })) as {
                   ok: boolean;

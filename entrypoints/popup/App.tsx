@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { StorageNotice } from '../../components/options/StorageNotice';
 import { ChecklistView } from '../../components/popup/ChecklistView';
 import { GuidePicker } from '../../components/popup/GuidePicker';
 import { LinkList } from '../../components/popup/LinkList';
@@ -23,14 +24,15 @@ import { loadRules, type RuleSet } from '../../lib/rules';
 import {
   type Checklist,
   checklist,
-  type ItemName,
+  dismissDroppedEntries,
   type Preferences,
   type Progress,
   preferences,
   progress,
-  recoveredItems,
+  type StorageProblem,
   setChecklistItem,
   setPageHidden,
+  storageProblems,
 } from '../../lib/storage';
 import { type ConsoleTab, Followup } from './Followup';
 
@@ -79,7 +81,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const [steps, setSteps] = useState<Progress>({});
   const [ticks, setTicks] = useState<Checklist>({});
   const [prefs, setPrefs] = useState<Preferences | null>(null);
-  const [recovered, setRecovered] = useState<ItemName[]>([]);
+  const [problems, setProblems] = useState<StorageProblem[]>([]);
   const [visits, setVisits] = useState<Awaited<ReturnType<typeof regionSweep.read>>['value']>([]);
   const [choice, setChoice] = useState<{ providerId: string; guideId: string } | null>(deepLink());
 
@@ -89,7 +91,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
     void progress.read().then(({ value }) => setSteps(value));
     void checklist.read().then(({ value }) => setTicks(value));
     void preferences.read().then(({ value }) => setPrefs(value));
-    void recoveredItems().then(setRecovered);
+    void storageProblems().then(setProblems);
     void regionSweep.read().then(({ value }) => setVisits(value));
     const unwatch = [
       progress.watch(setSteps),
@@ -144,11 +146,14 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
           {t('popupOptions')}
         </a>
       </header>
-      {recovered.length > 0 && (
-        <p role="status" className="notice" data-cloudexit="storage-notice">
-          {t('noticeRecovered', recovered.join(', '))}
-        </p>
-      )}
+      <StorageNotice
+        problems={problems}
+        t={t}
+        onDismiss={async () => {
+          await dismissDroppedEntries();
+          setProblems(await storageProblems());
+        }}
+      />
       {!detected && !guide && <p data-cloudexit="popup-no-detection">{t('popupNotConsole')}</p>}
       {provider && guide ? (
         <section
@@ -156,6 +161,7 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
           data-provider-id={provider.id}
           data-page-id={page?.id}
           data-guide-id={guide.id}
+          data-cloudexit-origin={rules.userGuideIds.has(guide.id) ? 'user-pack' : undefined}
         >
           <p className="breadcrumb" data-cloudexit="popup-detected">
             {[provider.name[lang], page?.title[lang], guide.title[lang]].filter(Boolean).join(' · ')}

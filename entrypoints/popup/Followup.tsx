@@ -7,6 +7,7 @@ import { dismissReminder, markCancelled, REMINDER_ALARM_PREFIX, snoozeReminder }
 import { countdownLines, EVENT_TEXT, eventsForGuide, receiptHtml } from '../../lib/followup-model';
 import { type Lang, localStamp, type Translate } from '../../lib/i18n';
 import { blobToDataUrl, deleteScreenshot, loadScreenshot } from '../../lib/proofs';
+import { BUILTIN_ROUTE_WORDS } from '../../lib/rules';
 import {
   type Cancellation,
   cancellations,
@@ -121,6 +122,7 @@ export function Followup({
           screenshotDataUrl: image ? await blobToDataUrl(image) : null,
           lang,
           t,
+          routeWords: BUILTIN_ROUTE_WORDS,
         });
         downloadText(`cloudexit-receipt-${new Date(entry.at).toISOString().slice(0, 10)}.html`, html, 'text/html');
       }}

@@ -79,7 +79,7 @@ describe('popup Region sweep', () => {
       regionSweep: [visit('us-east-1', 3), { region: 'us-west-2', count: -1 }, visit('ap-south-1', 0)],
     });
     const sweep = await renderPopup();
-    expect(screen.getByRole('status').textContent).toContain('regionSweep');
+    expect(screen.getByRole('status').textContent).toContain(translator('en')('dataItem_regionSweep'));
     expect(stateOf(sweep, 'us-east-1')).toBe('has-resources');
     expect(stateOf(sweep, 'ap-south-1')).toBe('empty');
     expect(stateOf(sweep, 'us-west-2')).toBe('unvisited');

@@ -15,6 +15,7 @@ import {
 import { receiptHtml } from '../../../lib/followup-model';
 import { translator } from '../../../lib/i18n';
 import { siteOfHost } from '../../../lib/popup-model';
+import { BUILTIN_ROUTE_WORDS } from '../../../lib/rules';
 import { cancellations, followupSettings, reminders } from '../../../lib/storage';
 import { BUILTIN_PROVIDERS } from '../../../rules';
 
@@ -30,6 +31,10 @@ beforeEach(() => {
   notifications.create.mockClear();
   notifications.clear.mockClear();
   Object.assign(fakeBrowser, { notifications });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 async function alarmTimes() {
@@ -55,7 +60,7 @@ describe('mark as cancelled', () => {
     });
     expect(record).toMatchObject({
       providerId: 'aliyun',
-      url: 'https://billing-cost.console.aliyun.com/refund/?orderId=#/detail/:id',
+      url: 'https://billing-cost.console.aliyun.com/refund/#/detail/:id',
       ids: ['i-bp1a2b3c4d5e6f7g8h9i'],
       hasScreenshot: false, // no tab given: nothing to capture
     });
@@ -86,7 +91,7 @@ describe('mark as cancelled', () => {
     Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => true) });
     const record = await markCancelled({
       providerId: 'aws',
-      guideId: 'g',
+      guideId: 'aws-stop-payg-charges',
       href: 'https://console.aws.amazon.com/',
       ids: [],
       tab: { id: 1, windowId: 1, active: true },
@@ -103,7 +108,7 @@ describe('mark as cancelled', () => {
     Object.assign(fakeBrowser.permissions, { contains });
     const record = await markCancelled({
       providerId: 'aws',
-      guideId: 'g',
+      guideId: 'aws-stop-payg-charges',
       href: 'https://mail.example.com/inbox',
       ids: [],
       tab: { id: 1, windowId: 1, active: true },
@@ -118,7 +123,7 @@ describe('reminders', () => {
   beforeEach(async () => {
     await markCancelled({
       providerId: 'aliyun',
-      guideId: 'g',
+      guideId: 'aliyun-renewal-off',
       href: 'https://billing-cost.console.aliyun.com/',
       ids: [],
     });
@@ -185,7 +190,7 @@ describe('reminders that fell due while the browser was closed', () => {
   it('fire once soon after start-up, marked late; earlier overdue checks are recorded as missed', async () => {
     await markCancelled({
       providerId: 'aliyun',
-      guideId: 'g',
+      guideId: 'aliyun-renewal-off',
       href: 'https://billing-cost.console.aliyun.com/',
       ids: [],
     });
@@ -222,7 +227,7 @@ describe('reminders that fell due while the browser was closed', () => {
   it('a kept alarm that the browser fires at start-up, before ensureAlarms, obeys the same plan', async () => {
     await markCancelled({
       providerId: 'aliyun',
-      guideId: 'g',
+      guideId: 'aliyun-renewal-off',
       href: 'https://billing-cost.console.aliyun.com/',
       ids: [],
     });
@@ -238,7 +243,7 @@ describe('reminders that fell due while the browser was closed', () => {
   it('a reminder shown on time is not marked late', async () => {
     await markCancelled({
       providerId: 'aliyun',
-      guideId: 'g',
+      guideId: 'aliyun-renewal-off',
       href: 'https://billing-cost.console.aliyun.com/',
       ids: [],
     });
@@ -253,7 +258,7 @@ describe('reminders that fell due while the browser was closed', () => {
   });
 
   it('overdue reminders of several cancellations fire one after another, never at one shared time', async () => {
-    for (const guideId of ['a', 'b', 'c'])
+    for (const guideId of ['aws-stop-payg-charges', 'aws-close-account', 'aws-cloudwatch-costs'])
       await markCancelled({ providerId: 'aws', guideId, href: 'https://console.aws.amazon.com/', ids: [] });
     await restartAt(NOW + 40 * DAY); // every check passed
     const times = Object.values(await alarmTimes());
@@ -286,7 +291,7 @@ describe('receipt', () => {
       cancellation: {
         id: 'x',
         providerId: 'aliyun',
-        guideId: 'g',
+        guideId: 'aliyun-renewal-off',
         at: NOW,
         url: 'https://a.example/<b>',
         ids: ['<script>alert(1)</script>'],
@@ -297,12 +302,34 @@ describe('receipt', () => {
       screenshotDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
       lang: 'en',
       t: translator('en'),
+      routeWords: BUILTIN_ROUTE_WORDS,
     });
     expect(html).toContain('<img alt="" src="data:image/png;base64,iVBORw0KGgo="');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('2026-11-26T09:00:00.000Z');
+  });
+  it('cleans the page address again, so a record kept before full sanitizing leaks nothing', () => {
+    const html = receiptHtml({
+      cancellation: {
+        id: 'x',
+        providerId: 'aws',
+        guideId: 'aliyun-renewal-off',
+        at: NOW,
+        url: 'https://123456789012-abcd1234.us-east-1.console.aws.amazon.com/ec2/home?region=#Instances:search=acme-secret-db;v=3',
+        ids: [],
+        hasScreenshot: false,
+      },
+      providerName: 'AWS',
+      guideTitle: 'G',
+      screenshotDataUrl: null,
+      lang: 'en',
+      t: translator('en'),
+      routeWords: BUILTIN_ROUTE_WORDS,
+    });
+    expect(html).toContain('https://_id_.us-east-1.console.aws.amazon.com/ec2/home#Instances<');
+    expect(html).not.toMatch(/123456789012|acme|region=/);
   });
   it('drops an image that is not a PNG data URL', () => {
     const html = receiptHtml({
@@ -312,6 +339,7 @@ describe('receipt', () => {
       screenshotDataUrl: 'javascript:alert(1)',
       lang: 'zh',
       t: translator('zh'),
+      routeWords: BUILTIN_ROUTE_WORDS,
     });
     expect(html).not.toContain('<img');
     expect(html).toContain('CloudExit 退订凭证');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordRegionVisit, regionSweep, visitOnPage } from '../../../lib/region-sweep';
-import { recoveredItems } from '../../../lib/storage';
+import { storageProblems } from '../../../lib/storage';
 import { BUILTIN_PROVIDERS } from '../../../rules';
 import { htmlDocument, loadFixture } from '../support/fixtures';
 
@@ -33,20 +33,22 @@ describe('regionSweep storage', () => {
     });
     expect(await regionSweep.read()).toEqual({
       value: [visit('us-east-1', 2), visit('eu-west-1', 0)],
-      recovered: true,
+      recovered: false,
+      dropped: 2,
     });
-    expect(await recoveredItems()).toEqual(['regionSweep']);
+    expect(await storageProblems()).toEqual([{ name: 'regionSweep', recovered: false, dropped: 2 }]);
     // The next record writes the good entries back (the bad ones are gone for good).
     await recordRegionVisit(visit('ap-south-1', 1));
     expect(await regionSweep.read()).toEqual({
       value: [visit('us-east-1', 2), visit('eu-west-1', 0), visit('ap-south-1', 1)],
       recovered: false,
+      dropped: 0,
     });
   });
 
   it('a value that is not a list at all reads as empty and recovered', async () => {
     await fakeBrowser.storage.local.set({ regionSweep: '{"truncated' });
-    expect(await regionSweep.read()).toEqual({ value: [], recovered: true });
+    expect(await regionSweep.read()).toEqual({ value: [], recovered: true, dropped: 0 });
   });
 });
 
