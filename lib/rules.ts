@@ -96,6 +96,8 @@ export interface PageRules {
   guides: Guide[];
   /** Which of these guides came from a user pack (the card marks them). An array: it crosses a message. */
   userGuideIds: string[];
+  /** The built-in route words (never a pack's): what a diagnostic report may keep of a path. */
+  routeWords: string[];
 }
 
 /**
@@ -105,16 +107,20 @@ export interface PageRules {
  */
 export function rulesForAddress(rules: RuleSet, href: string): PageRules {
   const url = toUrl(href);
-  if (!url) return { providers: [], guides: [], userGuideIds: [] };
+  if (!url) return { providers: [], guides: [], userGuideIds: [], routeWords: [...BUILTIN_ROUTE_WORDS] };
   const hostOnly = (pattern: Provider['pages'][number]['urls'][number]) => ({ hosts: pattern.hosts });
-  const providers = rules.providers.filter((provider) =>
+  const onHost = rules.providers.filter((provider) =>
     provider.pages.some((page) => page.urls.some((pattern) => urlMatches(hostOnly(pattern), url))),
   );
+  // Self-hosted consoles match any host ("*"): they count only on a site that is no cloud console.
+  const consoles = onHost.filter((provider) => provider.kind !== 'self-hosted');
+  const providers = consoles.length > 0 ? consoles : onHost;
   const ids = new Set(providers.map((provider) => provider.id));
   const guides = rules.guides.filter((guide) => ids.has(guide.provider));
   return {
     providers,
     guides,
     userGuideIds: guides.filter((guide) => rules.userGuideIds.has(guide.id)).map((g) => g.id),
+    routeWords: [...BUILTIN_ROUTE_WORDS],
   };
 }

@@ -11,7 +11,6 @@ import { billListing } from '../../lib/bill-model';
 import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
-import { BUILTIN_ROUTE_WORDS } from '../../lib/rules';
 import type { Cancellation, KnownEventsByGuide } from '../../lib/storage';
 
 export interface OverlayEnvironment {
@@ -24,6 +23,8 @@ export interface OverlayEnvironment {
   markCancelled: (input: { providerId: string; guideId: string; ids: string[] }) => Promise<{ hasScreenshot: boolean }>;
   /** Guides from imported rule packs: their card is marked as such. */
   userGuideIds: ReadonlySet<string>;
+  /** Route words of this console's example addresses: what a diagnostic report may keep of a path. */
+  routeWords: ReadonlySet<string>;
   /** Dates known for deadline events, per guide (kept current by the caller). */
   followup: { known: KnownEventsByGuide; marked: Cancellation[] };
 }
@@ -199,7 +200,7 @@ export function OverlayApp({
             stepId: step.id,
             anchorTried: tried,
             now: new Date(),
-            routeWords: BUILTIN_ROUTE_WORDS,
+            routeWords: env.routeWords,
           });
           await env.copyText(JSON.stringify(report, null, 2));
         }}

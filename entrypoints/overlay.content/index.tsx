@@ -76,6 +76,7 @@ export default defineContentScript({
               copyText: (text) => navigator.clipboard.writeText(text),
               followup,
               userGuideIds: new Set(rules.userGuideIds),
+              routeWords: new Set(rules.routeWords),
               markCancelled: async (input) => {
                 const answer = (await browser.runtime.sendMessage({ type: MARK_CANCELLED, ...input })) as {
                   ok: boolean;

@@ -116,3 +116,20 @@ function corruption() {
 function nested(depth: number): string {
   return `${'{"type":"not","detector":'.repeat(depth)}{"type":"title","includes":["x"]}${'}'.repeat(depth)}`;
 }
+
+describe('the rules an overlay receives (PAGE_RULES)', () => {
+  it("are only the providers with a page on the address's host, their guides, and the built-in route words", async () => {
+    const { loadRules, rulesForAddress } = await import('../../../lib/rules');
+    const rules = await loadRules();
+    const forAliyun = rulesForAddress(rules, 'https://ecs.console.aliyun.com/#/server/region/cn-hangzhou');
+    expect(forAliyun.providers.map((provider) => provider.id)).toEqual(['aliyun']);
+    expect(new Set(forAliyun.guides.map((guide) => guide.provider))).toEqual(new Set(['aliyun']));
+    expect(forAliyun.guides.length).toBe(rules.guides.filter((guide) => guide.provider === 'aliyun').length);
+    expect(forAliyun.routeWords).toContain('renew');
+    // A self-hosted console (Zabbix) lives on whatever site the user enabled, never beside a cloud console.
+    expect(rulesForAddress(rules, 'https://monitor.example.com/zabbix.php').providers.map((p) => p.id)).toEqual([
+      'zabbix',
+    ]);
+    expect(rulesForAddress(rules, 'not a url')).toMatchObject({ providers: [], guides: [] });
+  });
+});

@@ -33,7 +33,7 @@ describe('guide evidence on the Tencent CVM instance list', () => {
     expect(lead(htmlDocument(html))).toBe('tencent-prepaid-destroy-refund');
     expect(lead(htmlDocument(asPayg))).toBe('tencent-payg-destroy');
     for (const guide of allGuides.filter((g) => g.evidence)) {
-      for (const entry of guide.evidence!) {
+      for (const entry of guide.evidence!.filter((candidate) => candidate.page === page.id)) {
         const matches = [html, asPayg].map((variant) => evaluateDetector(entry.detector, htmlDocument(variant)));
         expect(matches.filter(Boolean), `${guide.id}: matches exactly one of the two`).toHaveLength(1);
       }
