@@ -13,6 +13,18 @@ function maskIds(text: string): string {
 }
 
 /**
+ * The distinct keys of a query. `forEach`, not the iterator: in a Firefox content script the URL
+ * objects come from the page's compartment and their iterators are not iterable there.
+ */
+function queryKeys(params: URLSearchParams): string[] {
+  const keys: string[] = [];
+  params.forEach((_value, key) => {
+    if (!keys.includes(key)) keys.push(key);
+  });
+  return keys;
+}
+
+/**
  * The page address without anything personal: query values dropped (keys kept, they explain the
  * route) and ids masked in the path and hash route.
  */
@@ -23,10 +35,10 @@ export function sanitizeUrl(href: string): string {
   } catch {
     return '';
   }
-  const keys = [...new Set(url.searchParams.keys())];
+  const keys = queryKeys(url.searchParams);
   const query = keys.length ? `?${keys.map((key) => `${encodeURIComponent(key)}=`).join('&')}` : '';
   const [hashPath = '', hashQuery] = url.hash.split('?');
-  const hashKeys = hashQuery ? [...new URLSearchParams(hashQuery).keys()] : [];
+  const hashKeys = hashQuery ? queryKeys(new URLSearchParams(hashQuery)) : [];
   const hash = `${maskIds(hashPath)}${hashKeys.length ? `?${hashKeys.map((key) => `${key}=`).join('&')}` : ''}`;
   return `${url.origin}${maskIds(url.pathname)}${query}${hash}`;
 }

@@ -467,8 +467,8 @@ export function sanitizeHref(raw: string, base: string): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (url.origin !== baseUrl.origin) return `${url.origin}/`;
-  const clean = (pairs: URLSearchParams) =>
-    [...pairs]
+  const clean = (params: URLSearchParams) =>
+    entries(params)
       .map(([key, v]) =>
         STABLE_TOKEN.test(key)
           ? `${key}=${SAFE_QUERY_KEYS.has(key.toLowerCase()) && SAFE_QUERY_VALUE.test(v) ? v : ''}`
@@ -481,6 +481,13 @@ export function sanitizeHref(raw: string, base: string): string | undefined {
   const masked = new URL(sanitizeUrl(`${url.origin}${url.pathname}${hashPath}`));
   const hashRoute = hashQuery ? `${masked.hash}?${clean(new URLSearchParams(hashQuery))}` : masked.hash;
   return maskRoute(`${masked.pathname}${query ? `?${query}` : ''}${hashRoute}`).slice(0, 300);
+}
+
+/** `forEach`, not the iterator: a Firefox content script's URL iterators are not iterable there. */
+function entries(params: URLSearchParams): [string, string][] {
+  const out: [string, string][] = [];
+  params.forEach((value, key) => out.push([key, value]));
+  return out;
 }
 
 /** Ids the diagnostic report's patterns miss (account ids with dashes, e-mails, IPs) are masked too. */
