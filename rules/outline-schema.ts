@@ -18,7 +18,10 @@ import {
 } from '../engine/outline';
 
 /** Visible text: a label (scrubbed) or a token (`:id`, `:text(12)` …); never longer than a label. */
-const text = () => z.string().check(z.maxLength(OUTLINE_LIMITS.labelChars + 1));
+const text = () =>
+  z
+    .string('text')
+    .check(z.maxLength(OUTLINE_LIMITS.labelChars + 1, `longer than ${OUTLINE_LIMITS.labelChars} characters`));
 /** Class names, ids and test ids the outline keeps are letters, "-" and "_" only (hashed ones carry digits). */
 const stableToken = () => z.string().check(z.regex(/^[A-Za-z][A-Za-z_-]{0,39}$/, 'letters, "-" and "_" only'));
 /** Explicit ARIA roles are lower-case words. */
@@ -72,7 +75,7 @@ const children = () =>
   z.optional(z.array(z.union([text(), OutlineNodeSchema])).check(z.maxLength(OUTLINE_LIMITS.nodes)));
 
 export const OutlineNodeSchema: z.ZodMiniType<OutlineNode> = z.strictObject({
-  tag: z.enum(OUTLINE_TAGS),
+  tag: z.enum(OUTLINE_TAGS, 'not one of the tags an outline records (div, span, a, button, h1 … td)'),
   role: z.optional(role()),
   name: z.optional(text()),
   nameFrom: z.optional(z.enum(['aria', 'label', 'title'])),
@@ -96,8 +99,8 @@ export const OutlineNodeSchema: z.ZodMiniType<OutlineNode> = z.strictObject({
 });
 
 export const PageOutlineSchema = z.strictObject({
-  format: z.literal(OUTLINE_FORMAT),
-  version: z.literal(OUTLINE_VERSION),
+  format: z.literal(OUTLINE_FORMAT, `not a CloudExit page outline (format "${OUTLINE_FORMAT}")`),
+  version: z.literal(OUTLINE_VERSION, `an outline of another version (this CloudExit reads ${OUTLINE_VERSION})`),
   /** The page address without query values or ids (engine/diagnostics.ts sanitizeUrl). */
   url: z.string().check(z.maxLength(2048)),
   lang: z.optional(z.string().check(z.regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, 'a language tag'))),
@@ -139,6 +142,28 @@ function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+interface Issue {
+  code?: string;
+  path: readonly PropertyKey[];
+  message: string;
+  errors?: Issue[][];
+}
+
+/**
+ * "Invalid input" at a list item says little: a child is either text or a node, and when it is
+ * neither, the node branch (an object's branch) knows which field is wrong. Follow it down.
+ */
+function deepestIssue(issue: Issue): { path: readonly PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
+  const branch =
+    issue.errors.find((issues) => issues[0] && (issues[0].code !== 'invalid_type' || issues[0].path.length > 0)) ??
+    issue.errors[0]!;
+  const inner = branch[0];
+  if (!inner) return issue;
+  const deeper = deepestIssue(inner);
+  return { path: [...issue.path, ...deeper.path], message: deeper.message };
+}
+
 /** Parses an outline file's text: size first, then JSON, then depth, then the schema. */
 export function parseOutlineText(source: string): OutlineCheck {
   const bytes = new TextEncoder().encode(source).length;
@@ -158,6 +183,6 @@ export function parseOutlineText(source: string): OutlineCheck {
   if (deep) return { ok: false, error: `${deep}: nested deeper than ${OUTLINE_LIMITS.depth} levels` };
   const result = PageOutlineSchema.safeParse(value);
   if (result.success) return { ok: true, outline: result.data };
-  const issue = result.error.issues[0]!;
-  return { ok: false, error: `${formatPath(issue.path) || '(root)'}: ${issue.message}` };
+  const { path, message } = deepestIssue(result.error.issues[0]!);
+  return { ok: false, error: `${formatPath(path) || '(root)'}: ${message}` };
 }
