@@ -457,37 +457,55 @@ const SAFE_QUERY_VALUE = /^[a-z][a-z._-]{0,23}$/i;
 export function sanitizeHref(raw: string, base: string): string | undefined {
   const value = collapse(raw).trim();
   if (!value || /^(?:javascript|data|vbscript|blob|file):/i.test(value)) return undefined;
-  let url: URL;
-  let baseUrl: URL;
+  // Consoles have thousands of links: routes are cut as strings; only other forms pay for URL parsing.
+  if (value.startsWith('#'))
+    return maskedRoute(`${/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(base)?.[1] ?? '/'}${value}`);
+  if (value.startsWith('/') && !value.startsWith('//')) return maskedRoute(value);
   try {
-    baseUrl = new URL(base);
-    url = new URL(value, baseUrl);
+    const baseUrl = new URL(base);
+    const url = new URL(value, baseUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    if (url.origin !== baseUrl.origin) return `${url.origin}/`;
+    return maskedRoute(`${url.pathname}${url.search}${url.hash}`);
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.origin !== baseUrl.origin) return `${url.origin}/`;
-  const clean = (params: URLSearchParams) =>
-    entries(params)
-      .map(([key, v]) =>
-        STABLE_TOKEN.test(key)
-          ? `${key}=${SAFE_QUERY_KEYS.has(key.toLowerCase()) && SAFE_QUERY_VALUE.test(v) ? v : ''}`
-          : '',
-      )
-      .filter(Boolean)
-      .join('&');
-  const query = clean(url.searchParams);
-  const [hashPath = '', hashQuery = ''] = url.hash.split('?');
-  const masked = new URL(sanitizeUrl(`${url.origin}${url.pathname}${hashPath}`));
-  const hashRoute = hashQuery ? `${masked.hash}?${clean(new URLSearchParams(hashQuery))}` : masked.hash;
-  return maskRoute(`${masked.pathname}${query ? `?${query}` : ''}${hashRoute}`).slice(0, 300);
 }
 
-/** `forEach`, not the iterator: a Firefox content script's URL iterators are not iterable there. */
-function entries(params: URLSearchParams): [string, string][] {
-  const out: [string, string][] = [];
-  params.forEach((value, key) => out.push([key, value]));
-  return out;
+/** Query keys stay (they explain the route); values only for UI keys with word-like values. */
+function cleanQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      let key: string;
+      let value: string;
+      try {
+        key = decodeURIComponent((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
+        value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+      } catch {
+        return '';
+      }
+      if (!STABLE_TOKEN.test(key)) return '';
+      return `${key}=${SAFE_QUERY_KEYS.has(key.toLowerCase()) && SAFE_QUERY_VALUE.test(value) ? value : ''}`;
+    })
+    .filter(Boolean)
+    .join('&');
+}
+
+/** `/path?query#hash-route?hash-query` with ids masked in both paths and the queries cleaned. */
+function maskedRoute(route: string): string {
+  const hashAt = route.indexOf('#');
+  const main = hashAt < 0 ? route : route.slice(0, hashAt);
+  const hash = hashAt < 0 ? '' : route.slice(hashAt + 1);
+  const split = (part: string): [string, string | null] => {
+    const at = part.indexOf('?');
+    return at < 0 ? [part, null] : [part.slice(0, at), cleanQuery(part.slice(at + 1))];
+  };
+  const [path, query] = split(main);
+  const [hashPath, hashQuery] = split(hash);
+  const withQuery = (part: string, q: string | null) => `${maskRoute(part)}${q ? `?${q}` : ''}`;
+  return `${withQuery(path, query)}${hashAt < 0 ? '' : `#${withQuery(hashPath, hashQuery)}`}`.slice(0, 300);
 }
 
 /** Ids the diagnostic report's patterns miss (account ids with dashes, e-mails, IPs) are masked too. */
@@ -705,11 +723,11 @@ function visitElement(
 
   const classes = stableClasses(element);
   const classText = classes.join(' ');
-  const controlClass = CONTROL_CLASS.test(classText);
+  const controlClass = classText !== '' && CONTROL_CLASS.test(classText);
   const kept =
     (role !== null && role !== 'generic' && KEPT_ROLES.has(role)) ||
     controlClass ||
-    STRUCTURE_CLASS.test(classText) ||
+    (classText !== '' && STRUCTURE_CLASS.test(classText)) ||
     element.shadowRoot !== null ||
     stableAttribute(element, 'data-testid') !== undefined ||
     ['LABEL', 'LEGEND', 'CAPTION', 'IFRAME'].includes(element.tagName);
@@ -735,13 +753,18 @@ function visitElement(
 
   // Whose words are these? Controls, headings and menus speak the console's language; cells,
   // links inside cells and the last crumb of a breadcrumb show the user's data.
+  const ariaLabel = element.getAttribute('aria-label');
   const crumb =
-    BREADCRUMB.test(classText) ||
-    BREADCRUMB.test(element.getAttribute('aria-label') ?? '') ||
+    (classText !== '' && BREADCRUMB.test(classText)) ||
+    (ariaLabel !== null && BREADCRUMB.test(ariaLabel)) ||
     (role === 'navigation' && BREADCRUMB.test(element.id));
   let inner: TextContext = context;
   if (crumb) inner = 'crumb';
-  else if (PERSONAL_CLASS.test(classText) || PERSONAL_CLASS.test(element.id)) inner = 'data';
+  else if (
+    (classText !== '' && PERSONAL_CLASS.test(classText)) ||
+    (element.id !== '' && PERSONAL_CLASS.test(element.id))
+  )
+    inner = 'data';
   else if (role && DATA_ROLES.has(role)) inner = 'data';
   else if (role === 'link')
     inner =

@@ -88,7 +88,8 @@ describe('fixture:from-outline', () => {
       { tag: 'div', role: 'tab', children: ['</div><img src=x onerror=alert(1)>'] },
       { tag: 'a', href: '/x"><script>alert(2)</script>', name: 'Go' },
     ];
-    hostile.url = 'https://us-east-1.console.aws.amazon.com/"; process.exit(1); `${x}` */';
+    // A string that would break out of a string literal, run a template substitution or close a comment.
+    hostile.url = `https://us-east-1.console.aws.amazon.com/"; process.exit(1); \`$${'{x}'}\` */`;
     const file = outlineFile(JSON.stringify(hostile));
     const result = fixtureFromOutline({ file, testDir: join(dir, 'test'), name: 'hostile' });
     const replica = htmlDocument(readFileSync(result.fixture, 'utf8'));
