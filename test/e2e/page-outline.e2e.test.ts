@@ -4,20 +4,26 @@
  * clipboard, and the console page's DOM is not changed by any of it (no mutation outside
  * <cloudexit-ui>, no synthetic event, the same markup before and after). Nothing is stored.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseOutlineText } from '../../rules/outline-schema';
+import { type OutlineNode, parseOutlineText } from '../../rules/outline-schema';
 import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { readGuard, waitForCard } from './support/overlay';
 
 /** The console home: a console host, and no page rule matches it (a listed negative fixture). */
 const HOME_URL = 'https://home.console.aliyun.com/home/dashboard/ProductAndService';
 const RENEWAL_URL = 'https://billing-cost.console.aliyun.com/renew/manual';
+/** The micro-frontend replica whose tab bar exists only in an open shadow root, at a route no rule knows. */
+const SHADOW_URL = 'https://billing-cost.console.aliyun.com/renew/shadow-outline';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E({
     'home.console.aliyun.com/home/dashboard/ProductAndService': 'aliyun/console-home.zh.html',
     'billing-cost.console.aliyun.com/renew/manual': 'aliyun/renew-manual.zh.new.html',
+    'billing-cost.console.aliyun.com/renew/shadow-outline': 'aliyun/renew-manual.zh.heldout-shadow.html',
   });
 });
 afterAll(async () => e2e?.close());
@@ -59,6 +65,15 @@ describe('page outline in the popup', () => {
 
     await popup.locator('[data-cloudexit-action="copy-outline"]').click();
     await expect.poll(() => popup.locator('[data-cloudexit="outline-copied"]').textContent()).not.toBe('');
+    // The open outline is usable by keyboard and screen reader like the rest of the popup.
+    await popup.evaluate(AXE_SOURCE);
+    const serious = await popup.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+        .axe;
+      return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    });
+    expect(serious.map((v) => v.id)).toEqual([]);
+
     // The clipboard is the browser's, not the popup's: read it back from a page allowed to read it
     // (reading changes nothing in that page's DOM).
     await e2e.context.grantPermissions(['clipboard-read'], { origin: new URL(HOME_URL).origin });
@@ -87,6 +102,35 @@ describe('page outline in the popup', () => {
     expect(json).toContain('"自动续订"');
     // CloudExit's own card is not part of the console's shape.
     expect(json).not.toContain('data-cloudexit');
+    await popup.close();
+    await consolePage.close();
+  });
+
+  it('reads the tab bar a micro-frontend renders inside an open shadow root', async () => {
+    const consolePage = await e2e.openPage(SHADOW_URL);
+    await consolePage.locator('renew-tabs [role="tab"]').first().waitFor(); // rendered by the page's own script
+    const popup = await e2e.context.newPage();
+    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tab=${await tabIdOf(SHADOW_URL)}`);
+    await popup.locator('[data-cloudexit-action="page-outline"]').click();
+    const parsed = parseOutlineText((await popup.locator('[data-cloudexit="page-outline"]').textContent()) ?? '');
+    expect(parsed.ok ? 'ok' : parsed.error).toBe('ok');
+    if (!parsed.ok) return;
+    type Item = string | OutlineNode;
+    const inShadow: OutlineNode[] = [];
+    const walk = (items: readonly Item[] | undefined, shadow: boolean) => {
+      for (const item of items ?? []) {
+        if (typeof item === 'string') continue;
+        if (shadow) inShadow.push(item);
+        walk(item.children, shadow);
+        walk(item.shadow, true);
+      }
+    };
+    walk(parsed.outline.body, false);
+    expect(inShadow.filter((node) => node.role === 'tab').map((node) => node.name)).toEqual([
+      '手动续订',
+      '自动续订',
+      '到期不续订',
+    ]);
     await popup.close();
     await consolePage.close();
   });
