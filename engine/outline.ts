@@ -919,24 +919,35 @@ export function outlineJson(outline: PageOutline): string {
 }
 
 /**
- * The outline of a live document, within every cap. The size is estimated while walking; if the
- * final JSON is still over the cap (deep pages indent more), it is rebuilt with a smaller budget.
+ * The outline of a live document and its exact JSON, within every cap. The size is estimated while
+ * walking (the estimate runs high, hence a budget above the cap); if the final JSON is still over
+ * the cap (deep pages indent more), it is rebuilt with a budget scaled down to fit.
  */
-export function buildPageOutline(doc: Document, limits: Partial<OutlineLimits> = {}): PageOutline {
+function outlineWithJson(doc: Document, limits: Partial<OutlineLimits>): { outline: PageOutline; json: string } {
   const merged = { ...OUTLINE_LIMITS, ...limits };
-  let budget = OUTLINE_MAX_BYTES * 0.9;
+  let budget = OUTLINE_MAX_BYTES * 1.1;
   for (let attempt = 0; ; attempt++) {
     const outline = build(doc, merged, budget);
-    const size = utf8Length(outlineJson(outline));
-    if (size <= OUTLINE_MAX_BYTES) return outline;
+    const json = outlineJson(outline);
+    const size = utf8Length(json);
+    if (size <= OUTLINE_MAX_BYTES) return { outline, json };
     if (attempt >= 4) {
-      return {
+      const empty: PageOutline = {
         ...outline,
         body: [],
         stats: { ...outline.stats, truncated: [...new Set([...outline.stats.truncated, 'bytes' as const])] },
       };
+      return { outline: empty, json: outlineJson(empty) };
     }
-    budget = budget * (OUTLINE_MAX_BYTES / size) * 0.85;
-    if (!outline.stats.truncated.includes('bytes')) budget = Math.min(budget, OUTLINE_MAX_BYTES * 0.5);
+    budget = budget * (OUTLINE_MAX_BYTES / size) * 0.9;
   }
+}
+
+export function buildPageOutline(doc: Document, limits: Partial<OutlineLimits> = {}): PageOutline {
+  return outlineWithJson(doc, limits).outline;
+}
+
+/** What the popup receives: the outline's JSON, serialised once. */
+export function pageOutlineJson(doc: Document): string {
+  return outlineWithJson(doc, {}).json;
 }

@@ -6,6 +6,6 @@
  * It reads the page and changes nothing.
  */
 import { defineUnlistedScript } from '#imports';
-import { buildPageOutline, outlineJson } from '../engine/outline';
+import { pageOutlineJson } from '../engine/outline';
 
-export default defineUnlistedScript(() => outlineJson(buildPageOutline(document)));
+export default defineUnlistedScript(() => pageOutlineJson(document));

@@ -17,6 +17,8 @@ import {
   OUTLINE_VERSION,
 } from '../engine/outline';
 
+/** A list holds nodes and the text runs between them: at most one more run than nodes. */
+const MAX_ITEMS = 2 * OUTLINE_LIMITS.nodes + 1;
 /** Visible text: a label (scrubbed) or a token (`:id`, `:text(12)` …); never longer than a label. */
 const text = () =>
   z
@@ -71,8 +73,7 @@ export interface OutlineNode {
   shadow?: (string | OutlineNode)[];
 }
 
-const children = () =>
-  z.optional(z.array(z.union([text(), OutlineNodeSchema])).check(z.maxLength(OUTLINE_LIMITS.nodes)));
+const children = () => z.optional(z.array(z.union([text(), OutlineNodeSchema])).check(z.maxLength(MAX_ITEMS)));
 
 export const OutlineNodeSchema: z.ZodMiniType<OutlineNode> = z.strictObject({
   tag: z.enum(OUTLINE_TAGS, 'not one of the tags an outline records (div, span, a, button, h1 … td)'),
@@ -110,7 +111,7 @@ export const PageOutlineSchema = z.strictObject({
     nodes: z.int().check(z.minimum(0)),
     truncated: z.array(z.enum(OUTLINE_TRUNCATION_REASONS)),
   }),
-  body: z.array(z.union([text(), OutlineNodeSchema])).check(z.maxLength(OUTLINE_LIMITS.nodes)),
+  body: z.array(z.union([text(), OutlineNodeSchema])).check(z.maxLength(MAX_ITEMS)),
 });
 export type PageOutline = z.infer<typeof PageOutlineSchema>;
 
