@@ -801,8 +801,8 @@ async function main() {
           }, outlineTabId),
         `outline-${i}`,
       );
-      if (i >= 0)
-        outlineRuns.push({ run: i, elementCount, ...attribute(events, new URL(URLS.outline).host), ...result });
+      // Run -1 is the first injection in this tab (cold code): reported on its own line, as the user's one click is.
+      outlineRuns.push({ run: i, elementCount, ...attribute(events, new URL(URLS.outline).host), ...result });
       await sleep(100);
     }
     results.outline = outlineRuns;
@@ -986,7 +986,9 @@ function report(r) {
 
   // 7 — page outline (issue 19)
   {
-    const s = r.outline ?? [];
+    const all = r.outline ?? [];
+    const cold = all.find((x) => x.run === -1);
+    const s = all.filter((x) => x.run >= 0);
     const ms = s.map((x) => x.ms);
     const med = median(ms);
     const valid = s.length > 0 && s.every((x) => x.stats !== null && x.bytes > 0 && x.extEvents > 0);
@@ -996,7 +998,15 @@ function report(r) {
       `${fmtMs(med)} (CPU ${fmtMs(median(s.map((x) => x.cpuMs)))})`,
       `≤ ${BUDGET.outlineMs} ms`,
       valid && med <= BUDGET.outlineMs,
-      `median of ${s.length} injections after a warm-up, range ${range(ms)}; outline ${s[0] ? fmtKB(s[0].bytes) : 'n/a'} (≤ 200 KB), ${s[0]?.stats?.elements ?? '?'} elements looked at, ${s[0]?.stats?.nodes ?? '?'} nodes kept, caps hit: ${s[0]?.stats?.truncated?.join(', ') || 'none'}`,
+      `median of ${s.length} injections after the first, range ${range(ms)}; outline ${s[0] ? fmtKB(s[0].bytes) : 'n/a'} (≤ 200 KB), ${s[0]?.stats?.elements ?? '?'} elements looked at, ${s[0]?.stats?.nodes ?? '?'} nodes kept, caps hit: ${s[0]?.stats?.truncated?.join(', ') || 'none'}`,
+    );
+    row(
+      '7′',
+      '… first injection in the tab (cold)',
+      cold ? fmtMs(cold.ms) : 'n/a',
+      `≤ ${BUDGET.outlineMs} ms`,
+      cold ? cold.ms <= BUDGET.outlineMs : null,
+      null,
     );
   }
 
