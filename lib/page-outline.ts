@@ -12,15 +12,18 @@ import { parseOutlineText } from '../rules/outline-schema';
 /** The unlisted script's path in the built extension (WXT writes `entrypoints/page-outline.ts` there). */
 export const PAGE_OUTLINE_SCRIPT = '/page-outline.js';
 
-/** Whether an address is on one of the console hosts CloudExit may run on (recognised page or not). */
-export function isConsoleUrl(href: string | undefined): boolean {
+/**
+ * Whether an address is on one of the console hosts CloudExit may run on (recognised page or not):
+ * the built-in hosts, plus any self-hosted site the user enabled (`https://zabbix.example.com/*`).
+ */
+export function isConsoleUrl(href: string | undefined, patterns: readonly string[] = CONSOLE_HOST_PATTERNS): boolean {
   let url: URL;
   try {
     url = new URL(href ?? '');
   } catch {
     return false;
   }
-  return CONSOLE_HOST_PATTERNS.some((pattern) => {
+  return patterns.some((pattern) => {
     const [, scheme, host] = /^(\w+):\/\/([^/]+)\//.exec(pattern) ?? [];
     return url.protocol === `${scheme}:` && host !== undefined && hostMatches(host, url.hostname);
   });

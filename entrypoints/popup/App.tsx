@@ -7,6 +7,7 @@ import { PageOutlineView } from '../../components/popup/PageOutlineView';
 import { StepList } from '../../components/popup/StepList';
 import { Toggle } from '../../components/popup/Toggle';
 import { guidesForPage } from '../../engine/decide';
+import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
 import { downloadText } from '../../lib/download';
 import type { Lang, Translate } from '../../lib/i18n';
 import { isPageState, PAGE_STATE, type PageState } from '../../lib/messages';
@@ -21,6 +22,7 @@ import {
   stillBilling,
 } from '../../lib/popup-model';
 import { loadRules, type RuleSet } from '../../lib/rules';
+import { grantedSites } from '../../lib/sites';
 import {
   type Checklist,
   checklist,
@@ -94,7 +96,13 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   useEffect(() => {
     void loadRules().then(setRules);
     void findTargetTab().then((target) => {
-      if (target?.id !== undefined && isConsoleUrl(target.url)) setOutlineTab({ id: target.id, url: target.url ?? '' });
+      void grantedSites()
+        .catch(() => [])
+        .then((sites) => {
+          if (target?.id !== undefined && isConsoleUrl(target.url, [...CONSOLE_HOST_PATTERNS, ...sites])) {
+            setOutlineTab({ id: target.id, url: target.url ?? '' });
+          }
+        });
       return readTargetTab(target).then(setTab);
     });
     void progress.read().then(({ value }) => setSteps(value));

@@ -81,6 +81,11 @@ describe('page outline glue', () => {
     for (const url of ['https://www.example.com/', 'http://home.console.aliyun.com/', 'about:blank', undefined]) {
       expect(isConsoleUrl(url), String(url)).toBe(false);
     }
+    // A self-hosted console the user enabled counts too.
+    expect(
+      isConsoleUrl('https://zabbix.example.com/zabbix.php?action=host.list', ['https://zabbix.example.com/*']),
+    ).toBe(true);
+    expect(isConsoleUrl('https://other.example.com/', ['https://zabbix.example.com/*'])).toBe(false);
   });
 
   it('names the saved file after the console host only', () => {
