@@ -729,7 +729,7 @@ function visitElement(
     controlClass ||
     (classText !== '' && STRUCTURE_CLASS.test(classText)) ||
     element.shadowRoot !== null ||
-    stableAttribute(element, 'data-testid') !== undefined ||
+    (group?.sampled !== true && stableAttribute(element, 'data-testid') !== undefined) ||
     ['LABEL', 'LEGEND', 'CAPTION', 'IFRAME'].includes(element.tagName);
   const next = { dom: depth.dom + 1, kept: depth.kept };
   if (!kept) {
@@ -805,9 +805,11 @@ function visitElement(
   const state = stateOf(element);
   if (state || hidden) node.state = { ...state, ...(hidden ? { hidden: true } : {}) };
   if (classes.length > 0) node.classes = classes;
-  const id = stableAttribute(element, 'id');
+  // Inside a table's body row, ids and test ids are often made from the resource ("row-web-prod").
+  const inBodyRow = group?.sampled === true;
+  const id = inBodyRow ? undefined : stableAttribute(element, 'id');
   if (id) node.id = id;
-  const testId = stableAttribute(element, 'data-testid');
+  const testId = inBodyRow ? undefined : stableAttribute(element, 'data-testid');
   if (testId) node.testId = testId;
   if (element.hasAttribute('href')) {
     // A script or data URL still makes a link; only "#" is kept of it.

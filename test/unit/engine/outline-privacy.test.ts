@@ -91,7 +91,10 @@ const at = <T>(list: T[], index: number) => list[index % list.length]!;
 function consolePage(s: Secrets): string {
   const rows = s.ids
     .map(
-      (id, i) => `<tr><td><a href="/ec2/home#InstanceDetails:instanceId=${id}">${at(s.slugs, i)}</a></td>
+      (
+        id,
+        i,
+      ) => `<tr data-testid="row-${at(s.slugs, i)}" id="${at(s.slugs, i)}"><td><a href="/ec2/home#InstanceDetails:instanceId=${id}">${at(s.slugs, i)}</a></td>
         <td>${id}</td><td>${at(s.ips, i)}</td><td>${at(s.amounts, i)}</td><td><span title="${at(s.emails, i)}">${at(s.names, i)}</span></td>
         <td><button type="button">Manage</button><input type="checkbox" aria-label="Select ${at(s.slugs, i)}"></td></tr>`,
     )
