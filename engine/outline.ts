@@ -512,7 +512,17 @@ function maskedRoute(route: string): string {
 function maskRoute(route: string): string {
   let value = route.replace(EMAIL, ':email').replace(IPV4, ':ip');
   for (const pattern of IDS) value = value.replace(pattern, ':id');
-  return value.replace(/\d{5,}/g, ':number');
+  value = value.replace(/\d{5,}/g, ':number');
+  // Resource names in routes ("/bucket/web-prod-01/", "#/db/my_db"): slugs with a digit, "_" or ".".
+  // Route words ("log-groups", "renew/manual", "logsV2"), region codes and file names stay.
+  return value.replace(/[^/:=&?#,;]+/g, (segment) =>
+    /^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+$/u.test(segment) &&
+    (/[_.]/.test(segment) || (/\d/.test(segment) && segment.length >= 6)) &&
+    !REGION_CODE.test(segment) &&
+    !/\.(?:php|html?|jsp|aspx?|do|action|json)$/i.test(segment)
+      ? ':id'
+      : segment,
+  );
 }
 
 function booleanAttribute(element: Element, name: string): boolean | undefined {
@@ -882,6 +892,13 @@ function appendShadowAndFrame(
   }
 }
 
+/** The page address without query values or ids (the diagnostic report's rule), and without names in its route. */
+function maskedPageUrl(href: string): string {
+  const clean = sanitizeUrl(href);
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(clean)?.[0] ?? '';
+  return `${origin}${maskedRoute(clean.slice(origin.length))}`;
+}
+
 function languageTag(value: string | null): string | undefined {
   const tag = value?.trim();
   return tag && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : undefined;
@@ -904,7 +921,7 @@ function build(doc: Document, limits: OutlineLimits, maxBytes: number): PageOutl
   return {
     format: OUTLINE_FORMAT,
     version: OUTLINE_VERSION,
-    url: sanitizeUrl(walk.base),
+    url: maskedPageUrl(walk.base),
     ...(lang ? { lang } : {}),
     stats: {
       elements: walk.elements,

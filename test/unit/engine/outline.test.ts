@@ -211,5 +211,10 @@ describe('sanitizeHref', () => {
     );
     expect(sanitizeHref('https://www.zabbix.com/documentation?user=alice', base)).toBe('https://www.zabbix.com/');
     expect(sanitizeHref('data:text/html,<script>', base)).toBeUndefined();
+    // Resource names in the route go; route words, region codes and file names stay.
+    expect(sanitizeHref('/oss/bucket/cn-hangzhou/web-prod-01/my_photos/logsV2/log-groups/index.html', base)).toBe(
+      '/oss/bucket/cn-hangzhou/:id/:id/logsV2/log-groups/index.html',
+    );
+    expect(sanitizeHref('#/db/ap-southeast-1/orders.db', base)).toBe('/ec2/home#/db/ap-southeast-1/:id');
   });
 });
