@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineNode, parseOutlineText } from '../../rules/outline-schema';
+import { renderReplica } from '../../scripts/outline-replica';
 import { describeNoExtensionNetwork, type E2E, startE2E } from './support/e2e';
 import { readGuard, waitForCard } from './support/overlay';
 
@@ -133,6 +134,15 @@ describe('page outline in the popup', () => {
     ]);
     await popup.close();
     await consolePage.close();
+
+    // Round trip in the real browser: the replica written from this outline (declarative shadow root, no
+    // script), served at the renewal page's address, gets the same card on the same tab as the original.
+    e2e.server.serveHtml('billing-cost.console.aliyun.com/renew/auto', renderReplica(parsed.outline));
+    const replica = await e2e.openPage('https://billing-cost.console.aliyun.com/renew/auto');
+    const state = await waitForCard(replica, 'open-auto-renew-tab');
+    expect(state.card).toMatchObject({ guideId: 'aliyun-renewal-off', anchorState: 'found' });
+    expect(state.rings).toHaveLength(1);
+    await replica.close();
   });
 });
 
