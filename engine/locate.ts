@@ -39,30 +39,37 @@ function roleSelector(role: string): string {
   return implicit ? `${explicit}, :is(${implicit}):not([role])` : explicit;
 }
 
-function textOfIds(element: Element, ids: string): string {
+/** How an element's text is read; the page outline passes a bounded reader (a label may hold 10 MB). */
+export type TextReader = (element: Element) => string;
+const fullText: TextReader = (element) => element.textContent ?? '';
+
+function textOfIds(element: Element, ids: string, textOf: TextReader): string {
   const doc = element.ownerDocument;
   return ids
     .split(/\s+/)
-    .map((idRef) => doc.getElementById(idRef)?.textContent ?? '')
+    .map((idRef) => {
+      const target = doc.getElementById(idRef);
+      return target ? textOf(target) : '';
+    })
     .join(' ');
 }
 
 /** A pragmatic subset of the accessible-name algorithm: enough for console buttons, tabs and links. */
-export function accessibleName(element: Element): string {
+export function accessibleName(element: Element, textOf: TextReader = fullText): string {
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
-    const text = normalizeText(textOfIds(element, labelledBy));
-    if (text) return textOfIds(element, labelledBy);
+    const text = textOfIds(element, labelledBy, textOf);
+    if (normalizeText(text)) return text;
   }
   const ariaLabel = element.getAttribute('aria-label');
   if (ariaLabel?.trim()) return ariaLabel;
   if (element.tagName === 'INPUT') {
     const input = element as HTMLInputElement;
-    const labelText = Array.from(input.labels ?? [], (label) => label.textContent ?? '').join(' ');
+    const labelText = Array.from(input.labels ?? [], (label) => textOf(label)).join(' ');
     if (labelText.trim()) return labelText;
     if (['button', 'submit', 'reset'].includes(input.type)) return input.value;
   }
-  const text = element.textContent ?? '';
+  const text = textOf(element);
   if (text.trim()) return text;
   return element.getAttribute('title') ?? element.getAttribute('alt') ?? '';
 }

@@ -5,3 +5,9 @@ declare module 'virtual:cloudexit/page-index' {
   const index: Provider[];
   export default index;
 }
+
+declare module 'virtual:cloudexit/route-words' {
+  /** The built-in rules' route words, computed at build time (see scripts/page-index-plugin.ts). */
+  const words: string[];
+  export default words;
+}

@@ -369,6 +369,11 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
         </p>
       </section>
 
+      <section aria-labelledby="outline-help">
+        <h2 id="outline-help">{t('optionsOutline')}</h2>
+        <p>{t('optionsOutlineText')}</p>
+      </section>
+
       <section aria-labelledby="privacy">
         <h2 id="privacy">{t('optionsPrivacy')}</h2>
         <p data-cloudexit="privacy">{t('optionsPrivacyText')}</p>

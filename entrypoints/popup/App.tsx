@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { StorageNotice } from '../../components/options/StorageNotice';
 import { ChecklistView } from '../../components/popup/ChecklistView';
 import { GuidePicker } from '../../components/popup/GuidePicker';
 import { LinkList } from '../../components/popup/LinkList';
+import { PageOutlineView } from '../../components/popup/PageOutlineView';
 import { RegionSweep } from '../../components/popup/RegionSweep';
 import { StepList } from '../../components/popup/StepList';
 import { Toggle } from '../../components/popup/Toggle';
 import { rankGuidesForPage } from '../../engine/decide';
+import { CONSOLE_HOST_PATTERNS } from '../../engine/hosts';
+import { downloadText } from '../../lib/download';
 import type { Lang, Translate } from '../../lib/i18n';
 import { isPageState, PAGE_STATE, type PageState } from '../../lib/messages';
+import { isConsoleUrl, outlineFileName, requestPageOutline } from '../../lib/page-outline';
 import {
   checklistEntries,
   GENERAL_GUIDE_ID,
@@ -21,6 +25,7 @@ import {
 } from '../../lib/popup-model';
 import { regionSweep, sweepView } from '../../lib/region-sweep';
 import { loadRules, type RuleSet } from '../../lib/rules';
+import { grantedSites } from '../../lib/sites';
 import {
   type Checklist,
   checklist,
@@ -41,16 +46,22 @@ type TabState =
   | { status: 'none' }
   | { status: 'detected'; page: PageState; host: string; tab: ConsoleTab };
 
+type BrowserTab = Browser.tabs.Tab;
+
 /**
- * Which console tab the popup describes: the active tab, or `?tabId=` when the popup page is opened
- * in a tab of its own (deep links and tests), where the active tab would be the popup itself.
+ * Which console tab the popup describes: the active tab, or `?tab=<tabId>` when the popup page is
+ * opened in a tab of its own (deep links and tests), where the active tab would be the popup
+ * itself. `?tabId=` is the older spelling of the same parameter and still works.
  */
-async function readTargetTab(): Promise<TabState> {
-  const requested = Number(new URLSearchParams(location.search).get('tabId'));
-  const tab =
-    Number.isInteger(requested) && requested > 0
-      ? await browser.tabs.get(requested).catch(() => undefined)
-      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+async function findTargetTab(): Promise<BrowserTab | undefined> {
+  const params = new URLSearchParams(location.search);
+  const requested = Number(params.get('tab') ?? params.get('tabId'));
+  return Number.isInteger(requested) && requested > 0
+    ? await browser.tabs.get(requested).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+}
+
+async function readTargetTab(tab: BrowserTab | undefined): Promise<TabState> {
   if (tab?.id === undefined) return { status: 'none' };
   try {
     const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: PAGE_STATE });
@@ -84,10 +95,21 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
   const [problems, setProblems] = useState<StorageProblem[]>([]);
   const [visits, setVisits] = useState<Awaited<ReturnType<typeof regionSweep.read>>['value']>([]);
   const [choice, setChoice] = useState<{ providerId: string; guideId: string } | null>(deepLink());
+  /** Any console tab, recognised or not, can hand over its outline. */
+  const [outlineTab, setOutlineTab] = useState<{ id: number; url: string } | null>(null);
 
   useEffect(() => {
     void loadRules().then(setRules);
-    void readTargetTab().then(setTab);
+    void findTargetTab().then((target) => {
+      void grantedSites()
+        .catch(() => [])
+        .then((sites) => {
+          if (target?.id !== undefined && isConsoleUrl(target.url, [...CONSOLE_HOST_PATTERNS, ...sites])) {
+            setOutlineTab({ id: target.id, url: target.url ?? '' });
+          }
+        });
+      return readTargetTab(target).then(setTab);
+    });
     void progress.read().then(({ value }) => setSteps(value));
     void checklist.read().then(({ value }) => setTicks(value));
     void preferences.read().then(({ value }) => setPrefs(value));
@@ -235,6 +257,14 @@ export function App({ lang, t }: { lang: Lang; t: Translate }) {
         </section>
       ) : (
         <GuidePicker groups={pickerGroups(rules, lang)} onPick={choose} t={t} />
+      )}
+      {outlineTab && (
+        <PageOutlineView
+          load={() => requestPageOutline(outlineTab.id)}
+          copy={(json) => navigator.clipboard.writeText(json)}
+          save={(json) => downloadText(outlineFileName(outlineTab.url), json)}
+          t={t}
+        />
       )}
       <footer>{t('popupPrivacy')}</footer>
     </main>
