@@ -109,12 +109,11 @@ export function rulesForAddress(rules: RuleSet, href: string): PageRules {
   const url = toUrl(href);
   if (!url) return { providers: [], guides: [], userGuideIds: [], routeWords: [...BUILTIN_ROUTE_WORDS] };
   const hostOnly = (pattern: Provider['pages'][number]['urls'][number]) => ({ hosts: pattern.hosts });
-  const onHost = rules.providers.filter((provider) =>
+  // Self-hosted consoles (Zabbix) match any host ("*"): they travel everywhere, and their page
+  // detector decides, as it does in the detector script.
+  const providers = rules.providers.filter((provider) =>
     provider.pages.some((page) => page.urls.some((pattern) => urlMatches(hostOnly(pattern), url))),
   );
-  // Self-hosted consoles match any host ("*"): they count only on a site that is no cloud console.
-  const consoles = onHost.filter((provider) => provider.kind !== 'self-hosted');
-  const providers = consoles.length > 0 ? consoles : onHost;
   const ids = new Set(providers.map((provider) => provider.id));
   const guides = rules.guides.filter((guide) => ids.has(guide.provider));
   return {

@@ -17,6 +17,7 @@ import {
   progress,
   setGuideForPage,
   setPageHidden,
+  settings,
 } from '../../lib/storage';
 import { OverlayApp } from './OverlayApp';
 
@@ -35,7 +36,10 @@ export default defineContentScript({
     const scope = globalThis as Record<string, unknown>;
     if (scope[LOADED_FLAG]) return;
     scope[LOADED_FLAG] = true;
-    const lang = pageLanguage(document, browser.i18n.getUILanguage());
+    // The card speaks the console's language (its <html lang>), else the browser's — unless the
+    // user chose a language in the options, which wins everywhere.
+    const { language } = (await settings.read()).value;
+    const lang = language === 'auto' ? pageLanguage(document, browser.i18n.getUILanguage()) : language;
     // Only this console's rules, from the background (which validated the packs): no rule data of
     // other providers and no pack validation in the page.
     const answer = (await browser.runtime.sendMessage({ type: PAGE_RULES, href: location.href })) as
