@@ -46,7 +46,30 @@ export function resolveStepTarget(step: Step, doc: Document): StepTarget {
   return { status: 'missing', tried };
 }
 
-/** A warning about rows that keep billing only applies where such rows are showing. */
+/**
+ * A step that only narrows the list ("filter to one instance") points at a search or filter box. It
+ * is optional by nature: the list may already be filtered (a tag applied, the box collapsed into it),
+ * or the console draws its box in a way no candidate knows.
+ */
+export function isFilterStep(step: Step): boolean {
+  const candidates = step.anchor?.candidates ?? [];
+  if (step.menuPath || candidates.length === 0) return false;
+  return candidates.every((candidate) =>
+    candidate.type === 'role'
+      ? ['textbox', 'searchbox', 'combobox'].includes(candidate.role)
+      : candidate.type === 'css'
+        ? /\binput\b|search/i.test(candidate.css)
+        : false,
+  );
+}
+
+/**
+ * Whether the step shows on this page now: a warning about rows that keep billing only where such
+ * rows are showing, and a filter step only where its box is found, so a missing search box never
+ * hides the steps after it.
+ */
 export function stepAppliesHere(step: Step, doc: Document): boolean {
-  return !step.rows || findStatusRows(step.rows, doc).length > 0;
+  if (step.rows && findStatusRows(step.rows, doc).length === 0) return false;
+  if (isFilterStep(step) && resolveStepTarget(step, doc).status === 'missing') return false;
+  return true;
 }

@@ -5,7 +5,7 @@ import { useAnchoredCard } from '../../components/useAnchoredCard';
 import { useElementRects } from '../../components/useElementRects';
 import { buildDiagnosticReport } from '../../engine/diagnostics';
 import { idsOnPage } from '../../engine/followup';
-import { withCount } from '../../engine/rows';
+import { stepWording } from '../../engine/rows';
 import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
 import type { PageSession } from '../../lib/page-session';
@@ -77,6 +77,7 @@ export function OverlayApp({
   const fallback = snapshot.target.state === 'fallback';
   const tried = snapshot.target.state === 'fallback' ? snapshot.target.tried : [];
   const menuLevel = target?.menuLevel ?? null;
+  const wording = stepWording(step, env.lang, target?.rows.length ?? 0);
   // "Mark as cancelled" belongs at the end of the work on this page, not beside step 1.
   const pageId = snapshot.decision?.match.page.id ?? '';
   const isLastOnPageStep = guide.steps.findLastIndex((candidate) => candidate.pages.includes(pageId)) === active.index;
@@ -97,8 +98,8 @@ export function OverlayApp({
         guideId={guide.id}
         stepId={step.id}
         kind={step.kind}
-        title={step.title[env.lang]}
-        body={withCount(step.body[env.lang], target?.rows.length ?? 0)}
+        title={wording.title}
+        body={wording.body}
         index={active.index}
         count={active.count}
         sources={sources}

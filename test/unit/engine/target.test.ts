@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeStepOnPage } from '../../../engine/decide';
-import { resolveStepTarget } from '../../../engine/target';
+import { isFilterStep, resolveStepTarget } from '../../../engine/target';
 import type { Guide, Step } from '../../../rules/schema';
 import { htmlDocument } from '../support/fixtures';
 
@@ -101,5 +101,54 @@ describe('steps that advance when the user reaches a page', () => {
     expect(stepsDoneByArrival([guide], match, {})).toEqual([{ guideId: 'g', stepId: 'go-refund' }]);
     expect(stepsDoneByArrival([guide], match, { g: { done: ['go-refund'] } })).toEqual([]);
     expect(stepsDoneByArrival([guide], { ...match, page: { id: 'renewal' } } as typeof match, {})).toEqual([]);
+  });
+});
+
+describe('an optional filter step', () => {
+  const filter: Step = {
+    id: 'filter',
+    kind: 'action',
+    title: text,
+    body: text,
+    pages: ['cvm'],
+    anchor: {
+      candidates: [
+        { type: 'role', role: 'textbox', name: ['实例ID'], why: 'labelled search box' },
+        { type: 'css', css: '.tea-tagsearch input', why: 'TEA search box' },
+      ],
+    },
+    sources: ['B10'],
+  };
+  const guide: Guide = {
+    id: 'g',
+    provider: 'p',
+    title: text,
+    summary: text,
+    billingModel: 'pay-as-you-go',
+    difficulty: 'easy',
+    verified: '2026-11-26',
+    sources: [{ id: 'B10', title: 't', url: 'https://example.com/', confidence: 'high', verified: '2026-11-26' }],
+    steps: [filter, menuStep],
+    checklist: [],
+    deadlines: [],
+  };
+  it('leads where its search box shows', () => {
+    const doc = htmlDocument(
+      `<div class="tea-tagsearch"><input placeholder="多个关键字用竖线分隔"></div><button>更多</button>`,
+    );
+    expect(activeStepOnPage(guide, 'cvm', undefined, doc)?.step.id).toBe('filter');
+  });
+  it('never hides the steps after it when its box is not found', () => {
+    const doc = htmlDocument(
+      `<div class="search-box"><input placeholder="请输入实例ID进行搜索，多个关键字用竖线分隔"></div><button>更多</button>`,
+    );
+    const active = activeStepOnPage(guide, 'cvm', undefined, doc);
+    expect(active?.step.id).toBe('destroy');
+    expect(active && [active.index, active.count]).toEqual([1, 2]);
+  });
+  it('is a filter step only when every candidate points at a text box', () => {
+    expect(isFilterStep(filter)).toBe(true);
+    expect(isFilterStep(menuStep)).toBe(false);
+    expect(isFilterStep({ ...filter, anchor: { candidates: [{ type: 'css', css: 'table', why: 'x' }] } })).toBe(false);
   });
 });
