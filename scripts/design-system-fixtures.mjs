@@ -114,6 +114,35 @@ function freezeRenderedDom() {
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }
 
+/**
+ * A state of a page is reached as a user reaches it: clicking the control with this name (a button by
+ * its accessible name, else any element showing exactly this text), as the component library handles
+ * it (menus open in their portals, submenus expand).
+ */
+async function clickControl(page, label) {
+  const point = await page.evaluate((wanted) => {
+    const norm = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+    const named = Array.from(document.querySelectorAll('body *')).filter(
+      (element) => norm(element.getAttribute('aria-label')) === wanted || norm(element.textContent) === wanted,
+    );
+    // The innermost element showing the label, then the copy on top at its centre (Fusion draws a locked
+    // column twice: the user clicks the copy drawn over the scrolling table).
+    const innermost = named.filter((element) => !named.some((other) => other !== element && element.contains(other)));
+    for (const element of innermost) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === element || element.contains(hit) || hit.contains(element))) return { x, y };
+    }
+    return null;
+  }, label);
+  if (!point) throw new Error(`no visible control "${label}" to click`);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForTimeout(400);
+}
+
 /** Pages rendered at once in one browser: the machine is small and shared. */
 const PARALLEL_PAGES = 3;
 
@@ -138,6 +167,14 @@ export async function buildDesignSystemFixtures({ only } = {}) {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, livePage(entry, lang, bundles.get(entry)));
       jobs.push({ name, file });
+      for (const state of entry.states ?? []) {
+        jobs.push({
+          name: `${name}.${state.id}`,
+          file,
+          out: path.join(OUTPUT_DIR, `${name}.${state.id}.static.html`),
+          clicks: state.click[lang] ?? [],
+        });
+      }
     }
   }
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
@@ -160,8 +197,15 @@ export async function buildDesignSystemFixtures({ only } = {}) {
           failures.push(`${job.name}: never rendered (${errors.join('; ') || 'no page error'})`);
           continue;
         }
+        try {
+          for (const label of job.clicks ?? []) await clickControl(page, label);
+        } catch (error) {
+          failures.push(`${job.name}: ${error.message.split('\n')[0]}`);
+          continue;
+        }
         if (errors.length) failures.push(`${job.name}: ${errors.join('; ')}`);
-        writeFileSync(job.file.replace(/\.html$/, '.static.html'), await page.evaluate(freezeRenderedDom));
+        const out = job.out ?? job.file.replace(/\.html$/, '.static.html');
+        writeFileSync(out, await page.evaluate(freezeRenderedDom));
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));

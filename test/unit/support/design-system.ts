@@ -18,6 +18,15 @@ export const GENERATED_DIR = join(import.meta.dirname, '..', '..', 'generated', 
  */
 export type ExpectedTarget = string | string[] | { table: string; rows?: number } | { css: string };
 
+/** The page after the user clicked through a menu: opened by the generator as a user opens it. */
+export interface DesignSystemState {
+  id: string;
+  /** Per language, the controls clicked in order (by accessible name or exact text). */
+  click: Record<string, string[]>;
+  /** What the steps must ring once the menu is open (the other steps keep the page's targets). */
+  targets: DesignSystemEntry['targets'];
+}
+
 export interface DesignSystemEntry {
   source: string;
   system: 'cloudscape' | 'fusion' | 'tea';
@@ -25,6 +34,7 @@ export interface DesignSystemEntry {
   urls: Record<string, string>;
   /** "guideId/stepId" → what must be ringed: per language a control's name, or the list table (any language). */
   targets: Record<string, Record<string, string | string[]> | { table: string; rows?: number } | { css: string }>;
+  states?: DesignSystemState[];
 }
 
 export interface DesignSystemFixture {
@@ -41,9 +51,18 @@ export function listDesignSystemFixtures(): DesignSystemFixture[] {
     fixtures: DesignSystemEntry[];
   };
   return manifest.fixtures.flatMap((entry) =>
-    Object.entries(entry.urls).map(([lang, url]) => {
+    Object.entries(entry.urls).flatMap(([lang, url]) => {
       const name = `${entry.source.replace(/\.tsx$/, '')}.${lang}`;
-      return { name, entry, lang, url, file: join(GENERATED_DIR, `${name}.static.html`) };
+      const page = { name, entry, lang, url, file: join(GENERATED_DIR, `${name}.static.html`) };
+      const states = (entry.states ?? [])
+        .filter((state) => state.click[lang])
+        .map((state) => ({
+          ...page,
+          name: `${name}.${state.id}`,
+          entry: { ...entry, targets: { ...entry.targets, ...state.targets } },
+          file: join(GENERATED_DIR, `${name}.${state.id}.static.html`),
+        }));
+      return [page, ...states];
     }),
   );
 }
