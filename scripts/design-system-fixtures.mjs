@@ -1,11 +1,14 @@
 // Renders the design-system fixtures: replica console pages drawn by the consoles' own component
 // libraries from npm (Cloudscape for AWS, Fusion Next for Aliyun, TEA for Tencent), in each console
 // language. For every entry of test/fixtures/design-system/fixtures.json and every language it writes
-//   <out>/<provider>/<page>.<lang>.html         the live page: one self-contained HTML file (bundled JS and
-//                                               CSS inline, no remote fonts) that the E2E suite serves
-//   <out>/<provider>/<page>.<lang>.static.html  the page as real Chromium rendered it, scripts and styles
-//                                               removed and what Chromium did not render marked
-//                                               `display:none`: what the unit tests read with happy-dom
+//   test/generated/design-system/<provider>/<page>.<lang>.html  the live page: one self-contained HTML file
+//       (bundled JS and CSS inline, no remote fonts, 1–2 MB) for real browsers; not committed
+//   test/fixtures/design-system/rendered/<provider>/<page>.<lang>[.<state>].html  the page as real Chromium
+//       rendered it (after clicking through a menu for a state), scripts and styles removed and what
+//       Chromium did not render marked `display:none`: what the unit tests read with happy-dom. Committed
+//       (≈ 1.3 MB in all), because rendering every page takes longer than the unit tests may
+//       (≈ 70 s on the shared 2-core machine); rendered/sources.sha256 records the inputs they came from,
+//       and a unit test fails when a source changed without a rebuild.
 // Fusion Next and TEA call ReactDOM.findDOMNode (gone in React 19), so their pages are bundled against
 // React 18 (the react-18 / react-dom-18 npm aliases); the product itself stays on React 19.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,10 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../test/e2e/support/chromium.mjs';
+import { sourcesDigest } from './design-system-digest.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SOURCE_DIR = path.join(ROOT, 'test/fixtures/design-system');
 export const OUTPUT_DIR = path.join(ROOT, 'test/generated/design-system');
+export const RENDERED_DIR = path.join(SOURCE_DIR, 'rendered');
 
 const REACT_18 = { react: 'react-18', 'react-dom': 'react-dom-18' };
 /** Which React each design system is bundled with (see the header comment). */
@@ -111,6 +116,14 @@ function freezeRenderedDom() {
   };
   mark(document.body);
   for (const element of document.querySelectorAll('script, style, link[rel="stylesheet"]')) element.remove();
+  // Timestamps Cloudscape's analytics write into the DOM would make every rebuild differ.
+  for (const element of document.querySelectorAll(
+    '[data-analytics-performance-mark], [data-analytics-task-interaction-id]',
+  )) {
+    element.removeAttribute('data-analytics-performance-mark');
+    element.removeAttribute('data-analytics-task-interaction-id');
+  }
+  delete document.documentElement.dataset.fixtureReady;
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }
 
@@ -140,16 +153,30 @@ async function clickControl(page, label) {
   }, label);
   if (!point) throw new Error(`no visible control "${label}" to click`);
   await page.mouse.click(point.x, point.y);
-  await page.waitForTimeout(400);
+  await settle(page);
+}
+
+/**
+ * Tabs and menus animate in (Fusion's next-tabs-nav-appear, expandInDown): freeze them settled, the
+ * same on every build. A cancelled animation rejects its promise, so settled is enough.
+ */
+async function settle(page) {
+  await page.waitForTimeout(100);
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((animation) => animation.finished)));
+  await page.waitForTimeout(300);
 }
 
 /** Pages rendered at once in one browser: the machine is small and shared. */
 const PARALLEL_PAGES = 3;
 
 export async function buildDesignSystemFixtures({ only } = {}) {
+  const started = Date.now();
   const manifest = JSON.parse(readFileSync(path.join(SOURCE_DIR, 'fixtures.json'), 'utf8'));
   const entries = manifest.fixtures.filter((entry) => !only || entry.source.includes(only));
-  if (!only) rmSync(OUTPUT_DIR, { recursive: true, force: true });
+  if (!only) {
+    rmSync(OUTPUT_DIR, { recursive: true, force: true });
+    rmSync(RENDERED_DIR, { recursive: true, force: true });
+  }
   const groups = new Map();
   for (const entry of entries) {
     for (const lang of Object.keys(entry.urls)) {
@@ -166,17 +193,18 @@ export async function buildDesignSystemFixtures({ only } = {}) {
       const file = path.join(OUTPUT_DIR, `${name}.html`);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, livePage(entry, lang, bundles.get(entry)));
-      jobs.push({ name, file });
+      jobs.push({ name, file, out: path.join(RENDERED_DIR, `${name}.html`) });
       for (const state of entry.states ?? []) {
         jobs.push({
           name: `${name}.${state.id}`,
           file,
-          out: path.join(OUTPUT_DIR, `${name}.${state.id}.static.html`),
+          out: path.join(RENDERED_DIR, `${name}.${state.id}.html`),
           clicks: state.click[lang] ?? [],
         });
       }
     }
   }
+  const bundled = Date.now();
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
   const failures = [];
   try {
@@ -197,6 +225,7 @@ export async function buildDesignSystemFixtures({ only } = {}) {
           failures.push(`${job.name}: never rendered (${errors.join('; ') || 'no page error'})`);
           continue;
         }
+        await settle(page);
         try {
           for (const label of job.clicks ?? []) await clickControl(page, label);
         } catch (error) {
@@ -204,8 +233,8 @@ export async function buildDesignSystemFixtures({ only } = {}) {
           continue;
         }
         if (errors.length) failures.push(`${job.name}: ${errors.join('; ')}`);
-        const out = job.out ?? job.file.replace(/\.html$/, '.static.html');
-        writeFileSync(out, await page.evaluate(freezeRenderedDom));
+        mkdirSync(path.dirname(job.out), { recursive: true });
+        writeFileSync(job.out, await page.evaluate(freezeRenderedDom));
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
@@ -213,12 +242,16 @@ export async function buildDesignSystemFixtures({ only } = {}) {
     await browser.close();
   }
   if (failures.length) throw new Error(`design-system fixtures failed:\n${failures.join('\n')}`);
-  return jobs.length;
+  if (!only) writeFileSync(path.join(RENDERED_DIR, 'sources.sha256'), `${sourcesDigest()}\n`);
+  return {
+    pages: jobs.length,
+    bundleSeconds: (bundled - started) / 1000,
+    renderSeconds: (Date.now() - bundled) / 1000,
+  };
 }
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const started = Date.now();
-  const count = await buildDesignSystemFixtures({ only: process.argv[2] });
+  const { pages, bundleSeconds, renderSeconds } = await buildDesignSystemFixtures({ only: process.argv[2] });
   console.log(
-    `design-system fixtures: ${count} pages in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(ROOT, OUTPUT_DIR)}`,
+    `design-system fixtures: ${pages} pages (bundled in ${bundleSeconds.toFixed(1)} s, rendered in ${renderSeconds.toFixed(1)} s) → ${path.relative(ROOT, RENDERED_DIR)}, live pages in ${path.relative(ROOT, OUTPUT_DIR)}`,
   );
 }

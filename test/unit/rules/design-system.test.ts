@@ -7,7 +7,7 @@
  * the test compares the failures with that list both ways, so a newly failing case and a newly
  * passing one both show. `UPDATE_KNOWN_GAPS=1` rewrites the list (review the diff).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectPage } from '../../../engine/decide';
@@ -163,6 +163,11 @@ describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s',
 });
 
 describe('meta', () => {
+  it('the rendered pages were built from the current sources (else run `npm run fixtures:design-system`)', async () => {
+    const { sourcesDigest } = await import('../../../scripts/design-system-digest.mjs');
+    const stored = readFileSync(join(DESIGN_SYSTEM_DIR, 'rendered', 'sources.sha256'), 'utf8').trim();
+    expect(stored, 'test/fixtures/design-system changed since its pages were rendered').toBe(sourcesDigest());
+  });
   it('every known gap names a fixture and variant that exist', () => {
     const keys = new Set(fixtures.flatMap((f) => VARIANTS.map((v) => `${f.name} | ${v.id}`)));
     expect(Object.keys(knownGaps.gaps).filter((key) => !keys.has(key))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The design-system fixtures (test/fixtures/design-system, built into test/generated/design-system by
+ * The design-system fixtures (sources in test/fixtures/design-system, rendered into its rendered/ folder by
  * `npm run fixtures:design-system`) and the metamorphic variants applied to each of them at test time.
  * A variant changes what a real console also changes between visits and versions, never the labels
  * the console shows: the engine must give the same answer on every variant.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { htmlDocument } from './fixtures';
 
 export const DESIGN_SYSTEM_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'design-system');
-export const GENERATED_DIR = join(import.meta.dirname, '..', '..', 'generated', 'design-system');
+export const RENDERED_DIR = join(DESIGN_SYSTEM_DIR, 'rendered');
 
 /**
  * What a step must ring on one fixture: a control with this accessible name or placeholder (or one of
@@ -53,14 +53,14 @@ export function listDesignSystemFixtures(): DesignSystemFixture[] {
   return manifest.fixtures.flatMap((entry) =>
     Object.entries(entry.urls).flatMap(([lang, url]) => {
       const name = `${entry.source.replace(/\.tsx$/, '')}.${lang}`;
-      const page = { name, entry, lang, url, file: join(GENERATED_DIR, `${name}.static.html`) };
+      const page = { name, entry, lang, url, file: join(RENDERED_DIR, `${name}.html`) };
       const states = (entry.states ?? [])
         .filter((state) => state.click[lang])
         .map((state) => ({
           ...page,
           name: `${name}.${state.id}`,
           entry: { ...entry, targets: { ...entry.targets, ...state.targets } },
-          file: join(GENERATED_DIR, `${name}.${state.id}.static.html`),
+          file: join(RENDERED_DIR, `${name}.${state.id}.html`),
         }));
       return [page, ...states];
     }),
@@ -69,7 +69,7 @@ export function listDesignSystemFixtures(): DesignSystemFixture[] {
 
 export function loadDesignSystemFixture(fixture: DesignSystemFixture): Document {
   if (!existsSync(fixture.file)) {
-    throw new Error(`${fixture.file} is missing: run \`npm run fixtures:design-system\` (npm run test:unit does)`);
+    throw new Error(`${fixture.file} is missing: run \`npm run fixtures:design-system\``);
   }
   return htmlDocument(readFileSync(fixture.file, 'utf8'), fixture.url);
 }
