@@ -169,13 +169,17 @@ async function settle(page) {
 /** Pages rendered at once in one browser: the machine is small and shared. */
 const PARALLEL_PAGES = 3;
 
-export async function buildDesignSystemFixtures({ only } = {}) {
+/**
+ * @param {{ only?: string, liveOnly?: boolean }} [options] `only`: sources whose path contains it;
+ *   `liveOnly`: bundle the live pages for real browsers (the E2E suite) without re-rendering `rendered/`
+ */
+export async function buildDesignSystemFixtures({ only, liveOnly = false } = {}) {
   const started = Date.now();
   const manifest = JSON.parse(readFileSync(path.join(SOURCE_DIR, 'fixtures.json'), 'utf8'));
   const entries = manifest.fixtures.filter((entry) => !only || entry.source.includes(only));
   if (!only) {
     rmSync(OUTPUT_DIR, { recursive: true, force: true });
-    rmSync(RENDERED_DIR, { recursive: true, force: true });
+    if (!liveOnly) rmSync(RENDERED_DIR, { recursive: true, force: true });
   }
   const groups = new Map();
   for (const entry of entries) {
@@ -205,6 +209,7 @@ export async function buildDesignSystemFixtures({ only } = {}) {
     }
   }
   const bundled = Date.now();
+  if (liveOnly) return { pages: jobs.length, bundleSeconds: (bundled - started) / 1000, renderSeconds: 0 };
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
   const failures = [];
   try {

@@ -44,6 +44,8 @@ export interface DesignSystemFixture {
   lang: string;
   url: string;
   file: string;
+  /** The menu state this fixture shows, if not the page as served. */
+  state?: string;
 }
 
 export function listDesignSystemFixtures(): DesignSystemFixture[] {
@@ -59,6 +61,7 @@ export function listDesignSystemFixtures(): DesignSystemFixture[] {
         .map((state) => ({
           ...page,
           name: `${name}.${state.id}`,
+          state: state.id,
           entry: { ...entry, targets: { ...entry.targets, ...state.targets } },
           file: join(RENDERED_DIR, `${name}.${state.id}.html`),
         }));
