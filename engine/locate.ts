@@ -1,4 +1,5 @@
 import type { Candidate, Locator } from '../rules/schema';
+import { rankMatches } from './rank';
 import { matchesAnyLabel, normalizeText } from './text';
 
 export type Scope = Document | ShadowRoot | Element;
@@ -224,6 +225,13 @@ export function collapseNested(elements: Element[]): Element[] {
   });
 }
 
+function rankingContext(candidate: Candidate): Parameters<typeof rankMatches>[1] {
+  if (candidate.type === 'role') return { labels: candidate.name, mode: candidate.match, nameOf: accessibleName };
+  if (candidate.type === 'text')
+    return { labels: candidate.text, mode: candidate.match, nameOf: (el) => el.textContent ?? '' };
+  return { nameOf: accessibleName };
+}
+
 export function resolveLocator(locator: Locator, scope: Scope): LocateResult {
   return withLocatorCache(() => resolveCandidates(locator, scope));
 }
@@ -233,6 +241,7 @@ function resolveCandidates(locator: Locator, scope: Scope): LocateResult {
   for (const [index, candidate] of locator.candidates.entries()) {
     const all = candidateMatches(candidate, scope);
     const rendered = collapseNested(all.filter(isRendered));
+    const ranked = rankMatches(rendered, rankingContext(candidate));
     tried.push({
       index,
       type: candidate.type,
@@ -240,7 +249,7 @@ function resolveCandidates(locator: Locator, scope: Scope): LocateResult {
       matched: rendered.length,
       hidden: all.length - rendered.length,
     });
-    if (rendered.length === 1) return { status: 'found', element: rendered[0]!, candidateIndex: index, tried };
+    if (ranked.length === 1) return { status: 'found', element: ranked[0]!, candidateIndex: index, tried };
   }
   return { status: 'missing', tried };
 }

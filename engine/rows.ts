@@ -28,3 +28,15 @@ export function findStatusRows(rows: NonNullable<Step['rows']>, scope: Document 
 export function withCount(text: string, count: number): string {
   return text.replaceAll('{count}', String(count));
 }
+
+/**
+ * The card's title and body for a step on this page, in one language: a title says "{count} EIPs
+ * here are not bound" as a body does, so both get the number of rows the page shows.
+ */
+export function stepWording(
+  step: { title: Record<'zh' | 'en', string>; body: Record<'zh' | 'en', string> },
+  lang: 'zh' | 'en',
+  count: number,
+): { title: string; body: string } {
+  return { title: withCount(step.title[lang], count), body: withCount(step.body[lang], count) };
+}

@@ -58,7 +58,11 @@ export function resolveStepTarget(step: Step, doc: Document, page?: Page): StepT
   return { status: 'missing', tried };
 }
 
-/** A warning about rows that keep billing only applies where such rows are showing. */
+/**
+ * Whether the step shows on this page now: a warning about rows that keep billing only where such
+ * rows are showing. (A missing filter box is handled by the step's `optional` flag: the page visit
+ * goes on to the next step whose control shows, engine/visit.ts.)
+ */
 export function stepAppliesHere(step: Step, doc: Document): boolean {
   return !step.rows || findStatusRows(step.rows, doc).length > 0;
 }

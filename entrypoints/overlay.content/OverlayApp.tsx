@@ -6,7 +6,7 @@ import { useAnchoredCard } from '../../components/useAnchoredCard';
 import { useElementRects } from '../../components/useElementRects';
 import { buildDiagnosticReport } from '../../engine/diagnostics';
 import { idsOnPage } from '../../engine/followup';
-import { withCount } from '../../engine/rows';
+import { stepWording } from '../../engine/rows';
 import { billListing } from '../../lib/bill-model';
 import { countdownLines, eventsForGuide } from '../../lib/followup-model';
 import type { Lang, Translate } from '../../lib/i18n';
@@ -105,6 +105,7 @@ export function OverlayApp({
   const fallback = snapshot.target.state === 'fallback';
   const tried = snapshot.target.state === 'fallback' ? snapshot.target.tried : [];
   const menuLevel = target?.menuLevel ?? null;
+  const wording = stepWording(step, env.lang, target?.rows.length ?? 0);
   // "Mark as cancelled" belongs at the end of the work on this page, not beside step 1.
   const pageId = snapshot.decision?.match.page.id ?? '';
   const isLastOnPageStep = guide.steps.findLastIndex((candidate) => candidate.pages.includes(pageId)) === active.index;
@@ -131,8 +132,8 @@ export function OverlayApp({
         fromUserPack={env.userGuideIds.has(guide.id)}
         stepId={step.id}
         kind={step.kind}
-        title={step.title[env.lang]}
-        body={withCount(step.body[env.lang], target?.rows.length ?? 0)}
+        title={wording.title}
+        body={wording.body}
         index={active.index}
         count={active.count}
         sources={sources}

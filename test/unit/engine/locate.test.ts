@@ -111,12 +111,87 @@ describe('nested matches of one label', () => {
     );
     expect(result.status === 'found' && result.element.tagName).toBe('LI');
   });
-  it('stay ambiguous when they are different controls', () => {
+  it('resolve to the control when a container repeats its label (control over container)', () => {
     const doc = htmlDocument(`<div class="btn">设置为不续订 <button class="btn">设置为不续订</button></div>`);
     const result = resolveLocator(
       { candidates: [{ type: 'text', css: '.btn', text: ['设置为不续订'], match: 'contains', why: 'x' }] },
       doc,
     );
+    expect(result.status === 'found' && result.element.tagName).toBe('BUTTON');
+  });
+  it('stay ambiguous when they are different controls with the same label', () => {
+    const doc = htmlDocument(`<a class="btn" href="#a">设置为不续订</a> <button class="btn">设置为不续订</button>`);
+    const result = resolveLocator(
+      { candidates: [{ type: 'text', css: '.btn', text: ['设置为不续订'], match: 'contains', why: 'x' }] },
+      doc,
+    );
     expect(result.status).toBe('missing');
+  });
+});
+
+describe('ranking several matches of one candidate', () => {
+  const role = (name: string, match?: 'exact' | 'startsWith' | 'contains'): Locator => ({
+    candidates: [{ type: 'role', role: 'button', name: [name], why: 'x', ...(match ? { match } : {}) }],
+  });
+  it('an enabled control beats its disabled duplicate', () => {
+    const doc = htmlDocument(`<button disabled>Release</button><button id="real">Release</button>`);
+    const result = resolveLocator(role('Release'), doc);
+    expect(result.status === 'found' && result.element.id).toBe('real');
+    const aria = htmlDocument(
+      `<button id="real">Release</button><div role="button" aria-disabled="true">Release</div>`,
+    );
+    const ariaResult = resolveLocator(role('Release'), aria);
+    expect(ariaResult.status === 'found' && ariaResult.element.id).toBe('real');
+  });
+  it('an exact name beats a prefix, a prefix beats a contained word', () => {
+    const doc = htmlDocument(
+      `<button id="exact">Actions (2)</button><button>Actions for instance</button><button>Instance actions</button>`,
+    );
+    const result = resolveLocator(role('Actions', 'contains'), doc);
+    expect(result.status === 'found' && result.element.id).toBe('exact');
+    const prefix = htmlDocument(`<button id="prefix">Actions for instance</button><button>Instance actions</button>`);
+    const prefixResult = resolveLocator(role('Actions', 'contains'), prefix);
+    expect(prefixResult.status === 'found' && prefixResult.element.id).toBe('prefix');
+  });
+  it('a button the step names beats a filter trigger with the same label', () => {
+    const doc = htmlDocument(`<button aria-haspopup="listbox">Actions</button><button id="real">Actions</button>`);
+    const result = resolveLocator(role('Actions'), doc);
+    expect(result.status === 'found' && result.element.id).toBe('real');
+  });
+  it('one list drawn as a header table and a body table resolves to the body table', () => {
+    const doc = htmlDocument(
+      `<div class="tea-table"><table><thead><tr><th>ID</th></tr></thead></table><table id="body"><tbody><tr><td>ins-1</td></tr><tr><td>ins-2</td></tr></tbody></table></div>`,
+    );
+    const result = resolveLocator({ candidates: [{ type: 'css', css: '.tea-table table', why: 'x' }] }, doc);
+    expect(result.status === 'found' && result.element.id).toBe('body');
+  });
+  it('locked-column copies of one list resolve to the copy with the whole row', () => {
+    const doc = htmlDocument(
+      `<table id="main"><tbody><tr><td>i-1</td><td>ECS</td><td>续订</td></tr><tr><td>i-2</td><td>EIP</td><td>续订</td></tr></tbody></table>
+       <table class="lock-left"><tbody><tr><td>i-1</td></tr><tr><td>i-2</td></tr></tbody></table>
+       <table class="lock-right"><tbody><tr><td>续订</td></tr><tr><td>续订</td></tr></tbody></table>`,
+    );
+    const result = resolveLocator({ candidates: [{ type: 'css', css: 'table', why: 'x' }] }, doc);
+    expect(result.status === 'found' && result.element.id).toBe('main');
+  });
+  it('two different lists stay ambiguous', () => {
+    const doc = htmlDocument(
+      `<table><tbody><tr><td>a</td></tr></tbody></table><table><tbody><tr><td>b</td></tr><tr><td>c</td></tr></tbody></table>`,
+    );
+    expect(resolveLocator({ candidates: [{ type: 'css', css: 'table', why: 'x' }] }, doc).status).toBe('missing');
+  });
+  it('one row action drawn in each copy of its row resolves to the locked copy drawn on top', () => {
+    const doc = htmlDocument(
+      `<table><tbody><tr><td>i-1</td><td>ECS</td><td><button aria-label="更多操作">⋮</button></td></tr></tbody></table>
+       <table class="lock-right"><tbody><tr><td><button id="top" aria-label="更多操作">⋮</button></td></tr></tbody></table>`,
+    );
+    const result = resolveLocator(role('更多操作'), doc);
+    expect(result.status === 'found' && result.element.id).toBe('top');
+  });
+  it('the same action in two different rows stays ambiguous', () => {
+    const doc = htmlDocument(
+      `<table><tbody><tr><td>i-1</td><td><button>更多</button></td></tr><tr><td>i-2</td><td><button>更多</button></td></tr></tbody></table>`,
+    );
+    expect(resolveLocator(role('更多'), doc).status).toBe('missing');
   });
 });

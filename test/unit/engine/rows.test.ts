@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStatusRows, withCount } from '../../../engine/rows';
+import { findStatusRows, stepWording, withCount } from '../../../engine/rows';
 import { htmlDocument } from '../support/fixtures';
 
 describe('findStatusRows', () => {
@@ -28,5 +28,16 @@ describe('withCount', () => {
     expect(withCount('{count} Elastic IPs here are not attached ({count} bill)', 3)).toBe(
       '3 Elastic IPs here are not attached (3 bill)',
     );
+  });
+});
+
+describe('stepWording', () => {
+  it('fills {count} in the title as in the body (no raw placeholder on the card)', () => {
+    const step = {
+      title: { zh: '这里有 {count} 个未绑定的公网 IP', en: '{count} EIPs here are not bound to anything' },
+      body: { zh: '释放这 {count} 个地址', en: 'Release these {count}' },
+    };
+    expect(stepWording(step, 'zh', 2)).toEqual({ title: '这里有 2 个未绑定的公网 IP', body: '释放这 2 个地址' });
+    expect(stepWording(step, 'en', 3).title).toBe('3 EIPs here are not bound to anything');
   });
 });
