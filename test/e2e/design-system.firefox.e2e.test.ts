@@ -75,7 +75,13 @@ describe('design-system fixtures in real Firefox', () => {
   });
 
   it.each(cases)('$name', async ({ fixture, guide, step }) => {
-    await firefox!.setStorage({ preferences: { preferredGuides: { [guide.provider]: guide.id }, hiddenPages: [] } });
+    await firefox!.setStorage({
+      preferences: {
+        preferredGuides: { [guide.provider]: guide.id },
+        guideForPage: { [fixture.entry.page]: guide.id },
+        hiddenPages: [],
+      },
+    });
     const page = await firefox!.newPage();
     try {
       await page.evaluateOnNewDocument(PAGE_GUARD_SCRIPT);
