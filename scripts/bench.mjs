@@ -356,6 +356,15 @@ function attribute(rawEvents, pageHost) {
     const u = e.args?.data?.url ?? e.args?.beginData?.url ?? e.args?.data?.frames?.[0]?.url ?? '';
     if (typeof u === 'string' && u.includes(pageHost)) pids.add(e.pid);
   }
+  // A script injected into a page that is already loaded (the outline, figure 7) leaves no event
+  // naming the page: then the renderer is the one whose main thread ran extension script.
+  if (pids.size === 0) {
+    for (const e of rawEvents) {
+      if (threadNames.get(`${e.pid}:${e.tid}`) !== 'CrRendererMain') continue;
+      const u = e.args?.data?.url ?? e.args?.beginData?.url ?? '';
+      if (typeof u === 'string' && u.startsWith('chrome-extension://')) pids.add(e.pid);
+    }
+  }
   const main = completeEvents(
     rawEvents.filter((e) => pids.has(e.pid) && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain'),
   ).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
