@@ -144,27 +144,9 @@ export interface PageDecision {
 }
 
 /**
- * Everything the overlay needs to know about one page visit, decided without side effects.
+ * Which guide leads on a recognised page and which of its steps are open: the page visit
+ * (engine/visit.ts) recognises the page first, then decides this on every change.
  */
-export function decide(input: {
-  providers: readonly Provider[];
-  guides: readonly Guide[];
-  href: string;
-  doc: Document;
-  progress: ProgressByGuide;
-  choices?: GuideChoices;
-  hiddenGuideIds?: readonly string[];
-  /** Providers the user switched hints off for are not even detected. */
-  hiddenProviderIds?: readonly string[];
-}): PageDecision | null {
-  const hiddenProviders = new Set(input.hiddenProviderIds ?? []);
-  const providers = input.providers.filter((provider) => !hiddenProviders.has(provider.id));
-  const match = detectPage(providers, input.href, input.doc);
-  if (!match) return null;
-  return decideForMatch({ ...input, match });
-}
-
-/** decide() once the page is known (the page visit recognises it first, then decides on every change). */
 export function decideForMatch(input: {
   match: PageMatch;
   guides: readonly Guide[];
