@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rankGuidesForPage } from '../../../engine/decide';
+import { rankGuidesForPage, stepSatisfiedOnPage } from '../../../engine/decide';
 import { evaluateDetector } from '../../../engine/detect';
 import { readRuleFiles, validateRuleFiles } from '../../../scripts/rule-files';
 import { FIXTURES_DIR, htmlDocument } from '../support/fixtures';
@@ -39,4 +39,20 @@ describe('guide evidence on the Tencent CVM instance list', () => {
       }
     }
   });
+});
+
+describe('the filter step on the Tencent CVM instance list', () => {
+  it.each(['tencent/cvm-instances.zh.html', 'tencent/cvm-instances.en.html'])(
+    'is passed over where the list is already filtered to one instance ID, and shown where it is not (%s)',
+    (fixture) => {
+      const html = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
+      const unfiltered = html.replace(/<span class="tea-tag">[\s\S]*?<\/span>/, '');
+      expect(unfiltered).not.toEqual(html);
+      for (const id of ['tencent-payg-destroy', 'tencent-prepaid-destroy-refund']) {
+        const step = allGuides.find((g) => g.id === id)!.steps.find((s) => s.id === 'filter-to-instance')!;
+        expect(stepSatisfiedOnPage(step, htmlDocument(html)), `${id} on ${fixture}`).toBe(true);
+        expect(stepSatisfiedOnPage(step, htmlDocument(unfiltered)), `${id} unfiltered`).toBe(false);
+      }
+    },
+  );
 });
