@@ -184,9 +184,9 @@ export class PageSession {
       return;
     }
     if (outcome.phase === 'unconfirmed') {
-      // The URL looked right but the page never turned out to be one we know: say so, stop watching.
+      // The URL looked right but the page never turned out to be one we know: say so (the pill stays
+      // until the next route change starts a new visit) and stop watching.
       visit.abort();
-      this.visit = visit; // still this visit: the pill stays until the next route change
       this.publish({
         ...this.snapshot,
         decision: null,
